@@ -1,0 +1,1 @@
+//! W3C export (placeholder).

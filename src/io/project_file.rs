@@ -1,0 +1,179 @@
+//! The `.pizhu.ron` project file: versioned, self-contained, diff-friendly.
+//!
+//! Texts are embedded with their real line breaks and each code and
+//! annotation sits on one line, so a project kept in git diffs line by line.
+//! Loading checks the format and version, then every invariant; an annotation
+//! whose quote no longer matches its offsets is re-anchored when the quote
+//! can be found, and reported otherwise.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{IoError, read_capped, write_atomic};
+use crate::model::{Annotation, Code, Document, Problem, Project};
+use crate::text::anchor::reanchor;
+
+/// The value of the `format` field.
+pub const FORMAT: &str = "pizhu";
+/// The newest file version this build reads and the one it writes.
+pub const VERSION: u32 = 1;
+/// The extension of project files.
+pub const EXTENSION: &str = "pizhu.ron";
+
+#[derive(Deserialize)]
+#[serde(rename = "Project")]
+struct FileOwned {
+    name: String,
+    codes: Vec<Code>,
+    documents: Vec<Document>,
+    annotations: Vec<Annotation>,
+}
+
+/// Just enough to decide whether the rest can be read.
+#[derive(Deserialize)]
+#[serde(rename = "Project")]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+/// A loaded project and what was repaired on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The project, sound.
+    pub project: Project,
+    /// Annotations re-anchored because their quote had moved; the user
+    /// should hear about these, and saving makes them permanent.
+    pub repaired: Vec<Problem>,
+}
+
+/// Load and check the project at `path`.
+pub fn load(path: &Path) -> Result<Loaded, IoError> {
+    let bytes = read_capped(path)?;
+    from_bytes(path, &bytes)
+}
+
+/// Parse and check a project from bytes; `path` is for messages.
+pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, IoError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| IoError::Parse {
+        path: path.to_owned(),
+        line: 1 + bytes.get(..e.valid_up_to()).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()),
+        col: 1,
+        message: "the file is not UTF-8 text".into(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(IoError::Parse { path: path.to_owned(), line: 1, col: 1, message: "the file is empty".into() });
+    }
+    let parse_err = |e: ron::error::SpannedError| IoError::Parse {
+        path: path.to_owned(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    let header: Header = ron::from_str(text).map_err(parse_err)?;
+    if header.format != FORMAT {
+        return Err(IoError::Format { path: path.to_owned(), found: header.format });
+    }
+    if header.version > VERSION {
+        return Err(IoError::Version { path: path.to_owned(), found: header.version, supported: VERSION });
+    }
+    // Version 1 is the first; older versions would be migrated here.
+    let file: FileOwned = ron::from_str(text).map_err(parse_err)?;
+    let mut project = Project::from_parts(file.name, file.codes, file.documents, file.annotations);
+    let repaired = repair_quotes(&mut project);
+    let problems = project.problems();
+    if !problems.is_empty() {
+        return Err(IoError::Invalid { path: path.to_owned(), problems });
+    }
+    Ok(Loaded { project, repaired })
+}
+
+/// Re-anchor annotations whose text moved; leave the others for `problems`.
+fn repair_quotes(project: &mut Project) -> Vec<Problem> {
+    let mut repaired = Vec::new();
+    let mut fixed = Vec::new();
+    for ann in project.annotations() {
+        let mismatch = project
+            .annotation_problems(ann, true)
+            .into_iter()
+            .find(|p| matches!(p, Problem::QuoteMismatch { .. } | Problem::SpanOutOfRange { .. }));
+        let Some(problem) = mismatch else { continue };
+        let Some(doc) = project.document(&ann.document) else { continue };
+        if let Some(span) = reanchor(doc, &ann.quote, &ann.prefix, &ann.suffix, ann.start()) {
+            let mut ann = ann.clone();
+            ann.spans = vec![span];
+            ann.refresh_quote(doc);
+            fixed.push(ann);
+            repaired.push(problem);
+        }
+    }
+    if !fixed.is_empty() {
+        let (name, codes, documents, mut annotations) = project.clone().into_parts();
+        for ann in fixed {
+            if let Some(slot) = annotations.iter_mut().find(|a| a.id == ann.id) {
+                *slot = ann;
+            }
+        }
+        *project = Project::from_parts(name, codes, documents, annotations);
+    }
+    repaired
+}
+
+/// The project as RON text.
+///
+/// Written item by item so that each code and annotation takes exactly one
+/// line (newlines in notes and quotes escaped) while document texts keep
+/// their real line breaks (RON raw strings): both diff well in git.
+pub fn to_string(project: &Project) -> Result<String, ron::Error> {
+    use std::fmt::Write as _;
+    let one_line = ron::ser::PrettyConfig::new().struct_names(true).depth_limit(0);
+    let raw_text = one_line.clone().escape_strings(false);
+    let item = |value: &dyn erased::Item, config: &ron::ser::PrettyConfig| value.ron(config);
+    let mut out = String::with_capacity(project.documents().iter().map(|d| d.text().len()).sum::<usize>() * 2 + 4096);
+    // Writing to a String cannot fail.
+    let _ = writeln!(out, "Project(");
+    let _ = writeln!(out, "    format: {},", ron::to_string(FORMAT)?);
+    let _ = writeln!(out, "    version: {VERSION},");
+    let _ = writeln!(out, "    name: {},", ron::to_string(project.name())?);
+    let _ = writeln!(out, "    codes: [");
+    for code in project.codes() {
+        let _ = writeln!(out, "        {},", item(code, &one_line)?);
+    }
+    let _ = writeln!(out, "    ],\n    documents: [");
+    for doc in project.documents() {
+        let _ = writeln!(out, "        {},", item(doc, &raw_text)?);
+    }
+    let _ = writeln!(out, "    ],\n    annotations: [");
+    for ann in project.annotations() {
+        let _ = writeln!(out, "        {},", item(ann, &one_line)?);
+    }
+    let _ = writeln!(out, "    ],\n)");
+    Ok(out)
+}
+
+/// Serializing a code, document or annotation through one closure.
+mod erased {
+    pub trait Item {
+        fn ron(&self, config: &ron::ser::PrettyConfig) -> Result<String, ron::Error>;
+    }
+    impl<T: serde::Serialize> Item for T {
+        fn ron(&self, config: &ron::ser::PrettyConfig) -> Result<String, ron::Error> {
+            ron::ser::to_string_pretty(self, config.clone())
+        }
+    }
+}
+
+/// Save atomically, keeping the previous file as `PATH.bak`.
+pub fn save(project: &Project, path: &Path) -> Result<(), IoError> {
+    let text = to_string(project).map_err(|e| IoError::Unsupported { path: path.to_owned(), message: e.to_string() })?;
+    write_atomic(path, text.as_bytes(), true)
+}
+
+/// True when `path` names a project file rather than a document.
+pub fn is_project_path(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.to_lowercase().ends_with(".pizhu.ron") || n.to_lowercase().ends_with(".ron"))
+}
