@@ -1,5 +1,6 @@
 //! Files in and out. Every error names the file and the problem.
 
+pub mod author;
 pub mod error;
 pub mod export;
 pub mod import;
