@@ -1,4 +1,5 @@
-//! Exports to the tools researchers analyse with. Offsets are chars.
+//! Exports to the tools researchers analyse with. Offsets are chars
+//! (Unicode scalar values), end exclusive, in every format; see `DESIGN.md`.
 
 pub mod csv;
 pub mod w3c;
@@ -38,7 +39,11 @@ impl std::str::FromStr for Format {
             "qdc" => Self::Qdc,
             "html" => Self::Html,
             "md" => Self::Md,
-            other => return Err(format!("unknown format {other:?} (csv, w3c, brat, qdpx, qdc, html, md)")),
+            other => {
+                return Err(format!(
+                    "unknown format {other:?} (csv, w3c, brat, qdpx, qdc, html, md)"
+                ));
+            }
         })
     }
 }
@@ -50,8 +55,23 @@ pub struct ExportOptions {
     pub csv_bom: bool,
 }
 
-/// Export `project` as `format` to `out`, atomically.
-pub fn export(project: &Project, format: Format, out: &Path, options: ExportOptions) -> Result<(), IoError> {
-    let _ = (project, options);
-    Err(IoError::Unsupported { path: out.to_owned(), message: format!("export to {format:?} is not yet supported") })
+/// Export `project` as `format` to `out`, atomically: the whole file is
+/// built in memory first, so on error nothing is written and an existing
+/// file is left as it was.
+pub fn export(
+    project: &Project,
+    format: Format,
+    out: &Path,
+    options: ExportOptions,
+) -> Result<(), IoError> {
+    match format {
+        Format::Csv => self::csv::export(project, out, options.csv_bom),
+        Format::W3c => w3c::export(project, out),
+        Format::Brat | Format::Qdpx | Format::Qdc | Format::Html | Format::Md => {
+            Err(IoError::Unsupported {
+                path: out.to_owned(),
+                message: format!("export to {format:?} is not yet supported"),
+            })
+        }
+    }
 }
