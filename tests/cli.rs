@@ -977,3 +977,18 @@ fn help_lists_every_form() {
         assert!(export.contains(format), "{format} missing from\n{export}");
     }
 }
+
+#[test]
+fn the_example_project_is_sound() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/example.pizhu.ron");
+    let out = pizhu(["check".as_ref(), example.as_os_str()]).ok();
+    assert!(out.starts_with("OK: 1 document, "), "{out}");
+    let p = load(&example);
+    assert_eq!(p.documents()[0].text(), DECLARATION);
+    assert!(p.annotations().len() >= 12);
+    assert!(
+        p.annotations()
+            .iter()
+            .all(|a| !a.note.is_empty() && a.author == "pizhu-example")
+    );
+}
