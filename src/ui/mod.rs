@@ -1,7 +1,48 @@
-//! The egui user interface: turns gestures into edits, draws the model.
+//! The egui user interface: turns gestures into commands, draws the model.
+//!
+//! [`app::PizhuApp`] holds the state; widgets (`*_panel`, `document_view`,
+//! `menus`, `shortcuts`) push [`commands::Command`]s, applied once a frame.
+
+pub mod annotation_panel;
+pub mod app;
+pub mod codebook_panel;
+pub mod commands;
+pub mod dialogs;
+pub mod document_view;
+pub mod fonts;
+pub mod menus;
+pub mod modals;
+pub mod prefs;
+pub mod shortcuts;
+
+pub use app::{AppOptions, PizhuApp};
 
 /// Run the GUI, opening `path` (a document or a project) or the bundled declaration.
 pub fn run(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
-    let _ = path;
-    anyhow::bail!("the GUI is not built yet")
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Pizhu")
+            .with_app_id("pizhu")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Pizhu",
+        options,
+        Box::new(move |cc| {
+            let prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, prefs::KEY))
+                .unwrap_or_default();
+            let data_dir = std::env::var_os("PIZHU_DATA_DIR")
+                .map(std::path::PathBuf::from)
+                .or_else(|| eframe::storage_dir("Pizhu"));
+            Ok(Box::new(PizhuApp::new(
+                &cc.egui_ctx,
+                AppOptions { open: path, data_dir, dialogs: Box::new(dialogs::NativeDialogs::default()), prefs },
+            )))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

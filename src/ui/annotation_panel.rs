@@ -1,0 +1,156 @@
+//! The annotation panel: the selected annotation's editor and the list of
+//! the current document's annotations in text order.
+
+use egui::{Sense, Ui, UiBuilder, vec2};
+
+use crate::model::{Annotation, AnnotationId};
+
+use super::app::PizhuApp;
+use super::commands::Command;
+use super::document_view::code_chip;
+
+const ROW_HEIGHT: f32 = 46.0;
+const QUOTE_CHARS: usize = 28;
+
+/// Draw the panel.
+pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
+    ui.heading("Annotations");
+    sync_note_draft(app);
+    if let Some(id) = app.selected {
+        editor_ui(app, ui, id);
+        ui.separator();
+    }
+    filter_ui(app, ui);
+    list_ui(app, ui);
+}
+
+/// Keep the note being edited in step with the selected annotation,
+/// committing the old draft when the selection moves on.
+fn sync_note_draft(app: &mut PizhuApp) {
+    let current = app.note_draft.as_ref().map(|(id, _)| *id);
+    if current == app.selected {
+        return;
+    }
+    if let Some((id, text)) = app.note_draft.take() {
+        app.push(Command::SetNote(id, text));
+    }
+    app.note_draft = app
+        .selected
+        .and_then(|id| app.project.annotation(id))
+        .map(|a| (a.id, a.note.clone()));
+}
+
+fn editor_ui(app: &mut PizhuApp, ui: &mut Ui, id: AnnotationId) {
+    let Some(ann) = app.project.annotation(id).cloned() else { return };
+    egui::ScrollArea::vertical().id_salt("quote").max_height(90.0).show(ui, |ui| {
+        ui.label(egui::RichText::new(&ann.quote).italics());
+    });
+    ui.horizontal_wrapped(|ui| {
+        for code in ann.codes.iter().filter_map(|c| app.project.code(c)) {
+            code_chip(ui, &code.name, code.color.0);
+            if ui.small_button("×").on_hover_text(format!("Remove {}", code.name)).clicked() {
+                app.commands.push(Command::RemoveCodeFrom(id, code.id.clone()));
+            }
+        }
+        ui.menu_button("+ Code", |ui| {
+            for code in app.project.codes() {
+                if !ann.codes.contains(&code.id) && ui.button(&code.name).clicked() {
+                    app.commands.push(Command::ApplyCode(code.id.clone()));
+                }
+            }
+        });
+    });
+    ui.label("Note");
+    let mut commit = None;
+    if let Some((_, text)) = app.note_draft.as_mut() {
+        let response = ui.add(
+            egui::TextEdit::multiline(text)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .hint_text("Write a note…"),
+        );
+        if response.lost_focus() {
+            commit = Some(text.clone());
+        }
+    }
+    if let Some(text) = commit {
+        app.push(Command::SetNote(id, text));
+    }
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(format!("{} · {}", ann.author, ann.modified.0)).small().weak());
+        if ui.button("Delete annotation").clicked() {
+            app.push(Command::DeleteAnnotation(id));
+        }
+    });
+}
+
+fn filter_ui(app: &mut PizhuApp, ui: &mut Ui) {
+    let Some(doc) = app.current_doc.clone() else { return };
+    let anns = app.project.annotations_of(&doc);
+    let label = match app.code_filter.as_ref().and_then(|c| app.project.code(c)) {
+        Some(code) => format!("{} ({})", code.name, anns.iter().filter(|a| a.codes.contains(&code.id)).count()),
+        None => format!("All codes ({})", anns.len()),
+    };
+    let mut filter = app.code_filter.clone();
+    egui::ComboBox::from_label("Filter")
+        .selected_text(label)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter, None, format!("All codes ({})", anns.len()));
+            for code in app.project.codes() {
+                let n = anns.iter().filter(|a| a.codes.contains(&code.id)).count();
+                ui.selectable_value(&mut filter, Some(code.id.clone()), format!("{} ({n})", code.name));
+            }
+        });
+    app.code_filter = filter;
+}
+
+fn list_ui(app: &mut PizhuApp, ui: &mut Ui) {
+    let Some(doc) = app.current_doc.clone() else { return };
+    let anns: Vec<&Annotation> = app
+        .project
+        .annotations_of(&doc)
+        .iter()
+        .filter(|a| app.code_filter.as_ref().is_none_or(|c| a.codes.contains(c)))
+        .collect();
+    if anns.is_empty() {
+        ui.label(egui::RichText::new("No annotations yet. Select text in the document, then press a code's number or click a code.").weak());
+        return;
+    }
+    let mut clicked = None;
+    egui::ScrollArea::vertical()
+        .id_salt("annotation-list")
+        .auto_shrink([false, false])
+        .show_rows(ui, ROW_HEIGHT, anns.len(), |ui, rows| {
+            for ann in anns.get(rows).unwrap_or_default() {
+                let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::hover());
+                let mut row = ui.new_child(UiBuilder::new().max_rect(rect));
+                let selected = app.selected == Some(ann.id);
+                if row.selectable_label(selected, short_quote(&ann.quote)).clicked() {
+                    clicked = Some(ann.id);
+                }
+                row.horizontal(|ui| {
+                    for code in ann.codes.iter().filter_map(|c| app.project.code(c)) {
+                        code_chip(ui, &code.name, code.color.0);
+                    }
+                    if !ann.note.is_empty() {
+                        ui.label(egui::RichText::new(short_quote(&ann.note)).small().weak());
+                    }
+                });
+            }
+        });
+    if let Some(id) = clicked {
+        app.push(Command::SelectAnnotation { id, scroll: true });
+    }
+}
+
+/// One line of at most [`QUOTE_CHARS`] characters.
+fn short_quote(text: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > QUOTE_CHARS {
+        let mut s: String = flat.chars().take(QUOTE_CHARS).collect();
+        s.push('…');
+        s
+    } else {
+        flat
+    }
+}

@@ -1,0 +1,456 @@
+//! The application: state, the frame, and the panel layout.
+//!
+//! Widgets never change the project: they push [`Command`]s, which
+//! [`PizhuApp::run_commands`] applies after drawing, through [`History`].
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock, mpsc};
+use std::time::{Duration, Instant};
+
+use crate::io::IoError;
+use crate::io::import::document_from_bytes;
+use crate::io::project_file::Loaded;
+use crate::io::recovery::{Found, Recovery};
+use crate::model::{AnnotationId, CodeId, DocId, Document, History, Project, starter};
+use crate::text::segment::Segmenter;
+
+use super::commands::Command;
+use super::dialogs::FileDialogs;
+use super::document_view::DocumentView;
+use super::modals::Modal;
+use super::prefs::Prefs;
+
+/// The bundled declaration, shown when Pizhu starts without a file.
+pub const DECLARATION: &[u8] = include_bytes!("../../assets/declaration-1998-zh.txt");
+/// Its file name.
+pub const DECLARATION_NAME: &str = "declaration-1998-zh.txt";
+/// How often unsaved work is written to the recovery file.
+const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
+
+/// How the app starts.
+pub struct AppOptions {
+    /// A project or document to open instead of the declaration.
+    pub open: Option<PathBuf>,
+    /// Where the recovery file lives; `None` turns autosave off.
+    pub data_dir: Option<PathBuf>,
+    /// The file dialogs (native in the app, scripted in tests).
+    pub dialogs: Box<dyn FileDialogs>,
+    /// Saved preferences.
+    pub prefs: Prefs,
+}
+
+/// A file being read on a worker thread.
+pub(super) enum Job {
+    Project(PathBuf, Result<Loaded, IoError>),
+    Document { add: bool, result: Result<Document, IoError> },
+}
+
+/// A short message at the bottom of the window.
+pub(super) struct Toast {
+    pub text: String,
+    pub until: Instant,
+}
+
+/// The Pizhu window.
+pub struct PizhuApp {
+    pub(super) project: Project,
+    pub(super) history: History,
+    pub(super) path: Option<PathBuf>,
+    pub(super) saved_revision: u64,
+    pub(super) current_doc: Option<DocId>,
+    /// The document view's UI state (selection, scroll, caches).
+    pub view: DocumentView,
+    pub(super) selected: Option<AnnotationId>,
+    pub(super) note_draft: Option<(AnnotationId, String)>,
+    pub(super) code_filter: Option<CodeId>,
+    pub(super) new_code_name: String,
+    pub(super) code_draft: Option<super::codebook_panel::CodeDraft>,
+    pub(super) dialogs: Box<dyn FileDialogs>,
+    pub(super) modal: Option<Modal>,
+    pub(super) toasts: Vec<Toast>,
+    pub(super) commands: Vec<Command>,
+    pub(super) segmenter: Arc<OnceLock<Segmenter>>,
+    pub(super) prefs: Prefs,
+    pub(super) recovery: Option<Recovery>,
+    pub(super) last_autosave: Instant,
+    pub(super) autosaved_revision: u64,
+    pub(super) jobs: (mpsc::Sender<Job>, mpsc::Receiver<Job>),
+    pub(super) busy: usize,
+    pub(super) title: String,
+    pub(super) allow_close: bool,
+}
+
+impl PizhuApp {
+    /// The app showing the declaration (or `options.open`).
+    pub fn new(ctx: &egui::Context, options: AppOptions) -> Self {
+        super::fonts::install(ctx);
+        let segmenter = Arc::new(OnceLock::new());
+        {
+            // jieba's dictionary takes ~125 ms to build: never on the UI thread.
+            let segmenter = segmenter.clone();
+            let ctx = ctx.clone();
+            std::thread::spawn(move || {
+                let _ = segmenter.set(Segmenter::new());
+                ctx.request_repaint();
+            });
+        }
+        let mut app = Self {
+            project: default_project(),
+            history: History::default(),
+            path: None,
+            saved_revision: 0,
+            current_doc: None,
+            view: DocumentView::default(),
+            selected: None,
+            note_draft: None,
+            code_filter: None,
+            new_code_name: String::new(),
+            code_draft: None,
+            dialogs: options.dialogs,
+            modal: None,
+            toasts: Vec::new(),
+            commands: Vec::new(),
+            segmenter,
+            prefs: options.prefs,
+            recovery: options.data_dir.map(|d| Recovery::new(d.join("recovery"))),
+            last_autosave: Instant::now(),
+            autosaved_revision: 0,
+            jobs: mpsc::channel(),
+            busy: 0,
+            title: String::new(),
+            allow_close: false,
+        };
+        app.saved_revision = app.project.revision();
+        app.current_doc = app.project.documents().first().map(|d| d.id.clone());
+        app.view.font_size = app.prefs.font_size;
+        if let Some(found) = app.recovery.as_ref().and_then(Recovery::find) {
+            app.modal = Some(Modal::Recover(found));
+        }
+        if let Some(path) = options.open {
+            app.open_now(&path);
+        }
+        app
+    }
+
+    /// The project shown.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// Where the project is saved, if it is.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// True when the project has changes not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.project.revision() != self.saved_revision
+    }
+
+    /// The selected annotation.
+    pub fn selected(&self) -> Option<AnnotationId> {
+        self.selected
+    }
+
+    /// The document shown.
+    pub fn current_document(&self) -> Option<&Document> {
+        self.current_doc.as_ref().and_then(|id| self.project.document(id))
+    }
+
+    /// The message of the open error dialog, if one is shown.
+    pub fn error_message(&self) -> Option<&str> {
+        match &self.modal {
+            Some(Modal::Error { message, .. }) => Some(message),
+            _ => None,
+        }
+    }
+
+    /// The modal dialog shown, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// Queue a command, as a widget would.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Wait for background jobs (file reads, jieba), for tests.
+    pub fn wait_for_jobs(&mut self) {
+        while self.busy > 0 {
+            match self.jobs.1.recv_timeout(Duration::from_secs(30)) {
+                Ok(job) => {
+                    self.busy -= 1;
+                    self.finish_job(job);
+                }
+                Err(_) => break,
+            }
+        }
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.segmenter.get().is_none() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    pub(super) fn toast(&mut self, text: impl Into<String>) {
+        self.toasts.push(Toast { text: text.into(), until: Instant::now() + Duration::from_secs(4) });
+    }
+
+    pub(super) fn error(&mut self, title: &str, err: &dyn std::fmt::Display) {
+        self.modal = Some(Modal::Error { title: title.to_owned(), message: format!("{err:#}") });
+    }
+
+    /// Open a project or document synchronously (start-up).
+    fn open_now(&mut self, path: &Path) {
+        if crate::io::project_file::is_project_path(path) {
+            let result = crate::io::project_file::load(path);
+            self.finish_job(Job::Project(path.to_owned(), result));
+        } else {
+            let result = crate::io::import::read_document(path, DocId("d-1".into()));
+            self.finish_job(Job::Document { add: false, result });
+        }
+    }
+
+    /// Read a file on a worker thread.
+    pub(super) fn spawn_read(&mut self, ctx: &egui::Context, path: PathBuf, add: bool) {
+        let tx = self.jobs.0.clone();
+        let ctx = ctx.clone();
+        let doc_id = if add { self.project.fresh_doc_id() } else { DocId("d-1".into()) };
+        self.busy += 1;
+        std::thread::spawn(move || {
+            let job = if !add && crate::io::project_file::is_project_path(&path) {
+                let result = crate::io::project_file::load(&path);
+                Job::Project(path, result)
+            } else {
+                Job::Document { add, result: crate::io::import::read_document(&path, doc_id) }
+            };
+            let _ = tx.send(job);
+            ctx.request_repaint();
+        });
+    }
+
+    pub(super) fn poll_jobs(&mut self) {
+        while let Ok(job) = self.jobs.1.try_recv() {
+            self.busy = self.busy.saturating_sub(1);
+            self.finish_job(job);
+        }
+    }
+
+    fn finish_job(&mut self, job: Job) {
+        match job {
+            Job::Project(path, Ok(loaded)) => {
+                let repaired = loaded.repaired.len();
+                self.replace_project(loaded.project, Some(path.clone()));
+                self.prefs.add_recent(&path);
+                if repaired > 0 {
+                    // Re-anchored spans differ from the file: offer to save them.
+                    self.saved_revision = u64::MAX;
+                    self.modal = Some(Modal::Error {
+                        title: "Annotations re-anchored".into(),
+                        message: format!(
+                            "{}: the quotes of {repaired} annotations no longer matched their positions and were moved to where the quoted text now is. Save to keep the repair.",
+                            path.display()
+                        ),
+                    });
+                }
+            }
+            Job::Project(_, Err(err)) => self.error("Could not open the project", &err),
+            Job::Document { add: false, result: Ok(doc) } => {
+                let path = doc.source.as_ref().map(|s| PathBuf::from(&s.path));
+                let name = doc.name.rsplit_once('.').map_or(doc.name.clone(), |(stem, _)| stem.to_owned());
+                let project = project_with(name, doc);
+                self.replace_project(project, None);
+                if let Some(path) = path {
+                    self.prefs.add_recent(&path);
+                }
+            }
+            Job::Document { add: true, result: Ok(doc) } => {
+                let id = doc.id.clone();
+                let name = doc.name.clone();
+                let index = self.project.documents().len();
+                self.commands.push(Command::Edit(crate::model::Edit::InsertDocument { document: Box::new(doc), index }));
+                self.commands.push(Command::ShowDocument(id));
+                self.toast(format!("Added {name}"));
+            }
+            Job::Document { result: Err(err), .. } => self.error("Could not open the document", &err),
+        }
+    }
+
+    pub(super) fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
+        self.project = project;
+        self.history.clear();
+        self.saved_revision = self.project.revision();
+        self.autosaved_revision = self.saved_revision;
+        self.path = path;
+        self.current_doc = self.project.documents().first().map(|d| d.id.clone());
+        self.selected = None;
+        self.note_draft = None;
+        self.code_filter = None;
+        self.code_draft = None;
+        self.view.reset();
+    }
+
+    /// Write the recovery file when there are unsaved changes a minute old.
+    fn autosave(&mut self) {
+        if self.last_autosave.elapsed() < AUTOSAVE_EVERY {
+            return;
+        }
+        self.last_autosave = Instant::now();
+        if !self.is_dirty() || self.autosaved_revision == self.project.revision() {
+            return;
+        }
+        let Some(recovery) = self.recovery.clone() else { return };
+        let Ok(text) = crate::io::project_file::to_string(&self.project) else { return };
+        self.autosaved_revision = self.project.revision();
+        let original = self.path.clone();
+        // Writing can take a moment on a slow disk: not on the UI thread.
+        std::thread::spawn(move || {
+            let _ = recovery.write(&text, original.as_deref());
+        });
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let name = self.project.name();
+        let title = format!("{}{name} — Pizhu", if self.is_dirty() { "* " } else { "" });
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title the app wants.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.modal = Some(Modal::ConfirmDiscard(super::modals::Then::Close));
+        }
+    }
+
+    /// One frame of the whole window; what `eframe::App::ui` calls, and tests too.
+    pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll_jobs();
+        if let Some((request, answer)) = self.dialogs.poll() {
+            self.dialog_answered(&ctx, request, answer);
+        }
+        self.handle_close_request(&ctx);
+        super::shortcuts::handle(self, &ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| super::menus::menu_bar(self, ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        egui::Panel::left("codebook")
+            .resizable(true)
+            .default_size(240.0)
+            .show(ui, |ui| super::codebook_panel::ui(self, ui));
+        egui::Panel::right("annotations")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| super::annotation_panel::ui(self, ui));
+        egui::CentralPanel::default().show(ui, |ui| self.document_ui(ui));
+        super::modals::show(self, &ctx);
+
+        self.run_commands(&ctx);
+        self.autosave();
+        self.update_title(&ctx);
+        self.toasts.retain(|t| t.until > Instant::now());
+        if !self.toasts.is_empty() || self.busy > 0 || self.segmenter.get().is_none() {
+            ctx.request_repaint_after(Duration::from_millis(250));
+        }
+        ctx.request_repaint_after(AUTOSAVE_EVERY);
+    }
+
+    fn document_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(doc) = self.current_doc.as_ref().and_then(|id| self.project.document(id)) else {
+            ui.centered_and_justified(|ui| ui.label("No document. File → Add Document… to add one."));
+            return;
+        };
+        let output = self.view.ui(ui, &self.project, doc, self.selected, self.segmenter.get());
+        if let Some(id) = output.clicked_annotation {
+            self.commands.push(Command::SelectAnnotation { id, scroll: false });
+        } else if output.clicked_empty {
+            self.selected = None;
+        }
+    }
+
+    fn status_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if let Some(doc) = self.current_document() {
+                ui.label(format!("{} · {} characters", doc.name, doc.char_len()));
+                let sel = self.view.selection();
+                if !sel.is_empty() {
+                    ui.separator();
+                    ui.label(format!("selected {} characters at {}", sel.len(), sel.start()));
+                }
+            }
+            ui.separator();
+            ui.label(format!("{} annotations", self.project.annotations().len()));
+            if self.busy > 0 {
+                ui.separator();
+                ui.spinner();
+                ui.label("reading…");
+            }
+            if self.segmenter.get().is_none() {
+                ui.separator();
+                ui.label("loading word segmentation…");
+            }
+            if let Some(toast) = self.toasts.last() {
+                ui.separator();
+                ui.label(egui::RichText::new(&toast.text).strong());
+            }
+        });
+    }
+}
+
+impl eframe::App for PizhuApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_root(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.prefs.font_size = self.view.font_size;
+        eframe::set_value(storage, super::prefs::KEY, &self.prefs);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean exit (saved, or the user chose to discard) needs no recovery.
+        if !self.is_dirty() || self.allow_close {
+            if let Some(recovery) = &self.recovery {
+                recovery.clear();
+            }
+        }
+    }
+}
+
+/// The project a new user sees: the declaration with the starter codebook.
+pub fn default_project() -> Project {
+    let doc = document_from_bytes(Path::new(DECLARATION_NAME), DECLARATION, DocId("d-1".into()));
+    let mut project = Project::new("中俄联合声明 1998");
+    if let Ok(doc) = doc {
+        project = project_with("中俄联合声明 1998".into(), doc);
+    }
+    project
+}
+
+/// A new project holding `doc`, with the starter codebook when `doc` is the
+/// bundled declaration.
+pub fn project_with(name: String, doc: Document) -> Project {
+    let is_declaration = crate::text::decode::decode(DECLARATION).is_ok_and(|d| d.text == doc.text());
+    let codes = if is_declaration { starter::declaration_codebook() } else { Vec::new() };
+    Project::from_parts(name, codes, vec![doc], Vec::new())
+}
+
+/// Where the data of a found recovery file came from, for the prompt.
+pub(super) fn describe_found(found: &Found) -> String {
+    let when = found
+        .written
+        .map(|t| humantime::format_rfc3339_seconds(t).to_string())
+        .unwrap_or_else(|| "an earlier session".into());
+    match &found.original {
+        Some(p) => format!("Unsaved changes to {} from {when} were found.", p.display()),
+        None => format!("Unsaved work from {when} (never saved to a file) was found."),
+    }
+}

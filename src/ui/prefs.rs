@@ -1,0 +1,40 @@
+//! Preferences kept by eframe between runs (never documents: see `io`).
+
+use std::path::{Path, PathBuf};
+
+/// The storage key.
+pub const KEY: &str = "pizhu-prefs";
+/// How many recent files the File menu lists.
+const RECENT: usize = 10;
+
+/// What Pizhu remembers between runs.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Name stamped on new annotations.
+    pub author: String,
+    /// Document font size in points.
+    pub font_size: f32,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            author: crate::io::author::default_author(),
+            font_size: 18.0,
+        }
+    }
+}
+
+impl Prefs {
+    /// Put `path` first in the recent list.
+    pub fn add_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT);
+    }
+}

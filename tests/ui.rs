@@ -1,0 +1,242 @@
+//! UI tests: the real app in a headless egui harness, driven by pointer and
+//! keyboard events as a user would.
+
+use egui::{Key, Modifiers, PointerButton, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use pizhu::model::{CharPos, CharSpan};
+use pizhu::ui::dialogs::ScriptedDialogs;
+use pizhu::ui::prefs::Prefs;
+use pizhu::ui::{AppOptions, PizhuApp};
+
+fn app_with(dialogs: &ScriptedDialogs, open: Option<std::path::PathBuf>, data_dir: Option<std::path::PathBuf>) -> PizhuApp {
+    let prefs = Prefs { author: "tester".into(), ..Prefs::default() };
+    let mut app = PizhuApp::new(
+        &egui::Context::default(),
+        AppOptions { open, data_dir, dialogs: Box::new(dialogs.clone()), prefs },
+    );
+    app.wait_for_jobs();
+    app
+}
+
+fn harness(app: PizhuApp) -> Harness<'static, PizhuApp> {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_context_setup(pizhu::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+fn pointer(harness: &Harness<'_, PizhuApp>, pos: Pos2, pressed: Option<bool>) {
+    harness.event(egui::Event::PointerMoved(pos));
+    if let Some(pressed) = pressed {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+}
+
+/// Drag the mouse across chars `[from, to)` of the current document.
+fn drag_select(harness: &mut Harness<'_, PizhuApp>, from: usize, to: usize) {
+    harness.state_mut().view.scroll_to(CharPos(from));
+    harness.run_steps(3);
+    let view = &harness.state().view;
+    let start = view.screen_rect_of(CharPos(from)).expect("start laid out").center();
+    let end = view.screen_rect_of(CharPos(to)).expect("end laid out").center();
+    pointer(harness, start, Some(true));
+    harness.step();
+    pointer(harness, start + (end - start) * 0.5, None);
+    harness.step();
+    pointer(harness, end, None);
+    harness.step();
+    pointer(harness, end, Some(false));
+    harness.run_steps(2);
+}
+
+/// Where 科索沃 first occurs in the declaration.
+fn kosovo(app: &PizhuApp) -> CharSpan {
+    let doc = app.current_document().expect("a document");
+    pizhu::text::search::find_all(doc, "科索沃")[0]
+}
+
+#[test]
+fn starts_with_the_declaration_and_its_codebook() {
+    let dialogs = ScriptedDialogs::default();
+    let harness = harness(app_with(&dialogs, None, None));
+    assert_eq!(harness.state().title(), "中俄联合声明 1998 — Pizhu");
+    harness.get_by_label("declaration-1998-zh.txt (0)");
+    harness.get_by_label("Kosovo");
+    harness.get_by_label("ABM Treaty");
+    assert!(harness.state().current_document().unwrap().text().contains("世纪之交的中俄关系"));
+}
+
+#[test]
+fn select_tag_with_shortcut_undo_redo() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, None, None));
+    let span = kosovo(harness.state());
+    drag_select(&mut harness, span.start().0, span.end().0);
+    assert_eq!(harness.state().view.selection(), span, "the drag selects exactly 科索沃");
+
+    harness.key_press(Key::Num1); // Kosovo's shortcut
+    harness.run_steps(2);
+    let anns = harness.state().project().annotations();
+    assert_eq!(anns.len(), 1);
+    assert_eq!(anns[0].quote, "科索沃");
+    assert_eq!(anns[0].spans, vec![span]);
+    assert_eq!(anns[0].codes[0].0, "c-kosovo");
+    assert_eq!(anns[0].author, "tester");
+    // Listed in the panel, and the title shows unsaved changes.
+    harness.get_by_label("科索沃");
+    assert!(harness.state().title().starts_with("* "));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert!(harness.state().project().annotations().is_empty(), "undo removes it");
+    assert!(harness.query_by_label("科索沃").is_none());
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(harness.state().project().annotations().len(), 1, "redo restores it");
+}
+
+#[test]
+fn clicking_a_code_tags_and_typing_a_new_code_creates_it() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, None, None));
+    let span = kosovo(harness.state());
+    drag_select(&mut harness, span.start().0, span.end().0);
+    harness.get_by_label("UN reform").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().project().annotations()[0].codes[0].0, "c-un-reform");
+
+    // A new code typed in the codebook, applied to a fresh selection.
+    drag_select(&mut harness, span.start().0, span.end().0 - 1);
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "New code… (Enter)");
+    field.focus();
+    field.type_text("Balkans");
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    let project = harness.state().project();
+    let balkans = project.code_by_name("Balkans").expect("code created");
+    assert!(project.annotations().iter().any(|a| a.codes.contains(&balkans.id) && a.quote == "科索"));
+}
+
+#[test]
+fn double_click_selects_a_jieba_word() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, None, None));
+    let span = kosovo(harness.state());
+    harness.state_mut().view.scroll_to(span.start());
+    harness.run_steps(3);
+    let middle = harness.state().view.screen_rect_of(span.start().plus(1)).unwrap().center() + Vec2::new(4.0, 0.0);
+    for _ in 0..2 {
+        pointer(&harness, middle, Some(true));
+        harness.step();
+        pointer(&harness, middle, Some(false));
+        harness.step();
+    }
+    harness.run_steps(2);
+    let doc = harness.state().current_document().unwrap();
+    let selected = doc.slice(harness.state().view.selection()).unwrap().to_owned();
+    assert!(selected.contains("科索沃"), "double-click selected {selected:?}");
+}
+
+#[test]
+fn save_through_dialog_and_reopen_gives_the_same_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("decl.pizhu.ron");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, None, None));
+    let span = kosovo(harness.state());
+    drag_select(&mut harness, span.start().0, span.end().0);
+    harness.key_press(Key::Num1);
+    harness.run_steps(2);
+    // Write a note on the selected annotation.
+    let note = harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Write a note…");
+    note.focus();
+    note.type_text("北约轰炸前夕");
+    harness.run_steps(1);
+    harness.key_press(Key::Escape);
+    harness.get_by_label("Kosovo").hover();
+    harness.run_steps(2);
+    harness.state_mut().push(pizhu::ui::commands::Command::ClearSelection);
+    harness.run_steps(2);
+    assert_eq!(harness.state().project().annotations()[0].note, "北约轰炸前夕");
+
+    dialogs.answer(Some(target.clone()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    assert_eq!(harness.state().path(), Some(target.as_path()));
+    assert!(!harness.state().title().starts_with("* "), "saved: title clean");
+    let saved = harness.state().project().annotations().to_vec();
+
+    // A new app opening the file sees exactly the same annotations.
+    let reopened = app_with(&ScriptedDialogs::default(), Some(target.clone()), None);
+    assert_eq!(reopened.project().annotations(), saved.as_slice());
+    assert_eq!(reopened.project().codes(), harness.state().project().codes());
+}
+
+#[test]
+fn a_broken_project_shows_an_error_naming_the_file_and_keeps_running() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.pizhu.ron");
+    std::fs::write(&bad, "Project(format: \"pizhu\", version: 1, name: ").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, Some(bad.clone()), None));
+    let message = harness.state().error_message().expect("an error dialog").to_owned();
+    assert!(message.contains("broken.pizhu.ron"), "{message}");
+    // The declaration is still there and the app keeps working.
+    assert!(harness.state().current_document().is_some());
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    assert!(harness.state().error_message().is_none());
+}
+
+#[test]
+fn opening_with_unsaved_changes_asks_first() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, None, None));
+    let span = kosovo(harness.state());
+    drag_select(&mut harness, span.start().0, span.end().0);
+    harness.key_press(Key::Num1);
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run_steps(2);
+    harness.get_by_label("Save changes?");
+    assert!(dialogs.requests().is_empty(), "no dialog before the question is answered");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().project().annotations().len(), 1, "cancel keeps the work");
+    assert!(harness.query_by_label("Save changes?").is_none());
+}
+
+#[test]
+fn deleting_a_used_code_asks_and_can_be_undone() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, None, None));
+    let span = kosovo(harness.state());
+    drag_select(&mut harness, span.start().0, span.end().0);
+    harness.key_press(Key::Num1);
+    harness.run_steps(2);
+    eprintln!("DEBUG sel={:?} anns={}", harness.state().view.selection(), harness.state().project().annotations().len());
+    let id = harness.state().project().code_by_name("Kosovo").unwrap().id.clone();
+    harness.state_mut().push(pizhu::ui::commands::Command::DeleteCode(id));
+    harness.run_steps(2);
+    eprintln!("DEBUG3 {:?}", harness.state().modal());
+    eprintln!("DEBUG2 {:?} {:?}", harness.query_by_label_contains("Delete code").map(|n| format!("{n:?}")), harness.query_by_label_contains("It is used").is_some());
+    harness.get_by_label("Delete code “Kosovo”?");
+    harness.get_by_label("Delete").click();
+    harness.run_steps(2);
+    assert!(harness.state().project().code_by_name("Kosovo").is_none());
+    assert!(harness.state().project().annotations().is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert!(harness.state().project().code_by_name("Kosovo").is_some());
+    assert_eq!(harness.state().project().annotations().len(), 1);
+}
