@@ -56,7 +56,7 @@ pub(super) enum Command {
         #[arg(value_name = "PROJECT")]
         project: PathBuf,
         /// The format of FILE.
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, value_name = "FMT", ignore_case = true)]
         format: ImportFormat,
         /// The file to import.
         #[arg(value_name = "FILE")]
@@ -133,7 +133,7 @@ pub(super) struct ExportArgs {
     #[arg(value_name = "PROJECT")]
     pub project: PathBuf,
     /// The format to write.
-    #[arg(long, value_enum, value_name = "FMT")]
+    #[arg(long, value_enum, value_name = "FMT", ignore_case = true)]
     pub format: ExportFormat,
     /// The file to write (replaced atomically).
     #[arg(long, value_name = "PATH")]
