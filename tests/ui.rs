@@ -22,6 +22,7 @@ fn app_with(dialogs: &ScriptedDialogs, open: Option<std::path::PathBuf>, data_di
 fn harness(app: PizhuApp) -> Harness<'static, PizhuApp> {
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
         .with_context_setup(pizhu::ui::fonts::install)
         .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
     harness.run_steps(3);
@@ -54,7 +55,7 @@ fn drag_select(harness: &mut Harness<'_, PizhuApp>, from: usize, to: usize) {
     pointer(harness, end, None);
     harness.step();
     pointer(harness, end, Some(false));
-    harness.run_steps(2);
+    harness.run_steps(4);
 }
 
 /// Where 科索沃 first occurs in the declaration.
@@ -83,7 +84,7 @@ fn select_tag_with_shortcut_undo_redo() {
     assert_eq!(harness.state().view.selection(), span, "the drag selects exactly 科索沃");
 
     harness.key_press(Key::Num1); // Kosovo's shortcut
-    harness.run_steps(2);
+    harness.run_steps(4);
     let anns = harness.state().project().annotations();
     assert_eq!(anns.len(), 1);
     assert_eq!(anns[0].quote, "科索沃");
@@ -91,16 +92,16 @@ fn select_tag_with_shortcut_undo_redo() {
     assert_eq!(anns[0].codes[0].0, "c-kosovo");
     assert_eq!(anns[0].author, "tester");
     // Listed in the panel, and the title shows unsaved changes.
-    harness.get_by_label("科索沃");
+    assert!(harness.get_all_by_label("科索沃").count() >= 1);
     assert!(harness.state().title().starts_with("* "));
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run_steps(2);
+    harness.run_steps(4);
     assert!(harness.state().project().annotations().is_empty(), "undo removes it");
     assert!(harness.query_by_label("科索沃").is_none());
 
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    harness.run_steps(2);
+    harness.run_steps(4);
     assert_eq!(harness.state().project().annotations().len(), 1, "redo restores it");
 }
 
@@ -111,12 +112,12 @@ fn clicking_a_code_tags_and_typing_a_new_code_creates_it() {
     let span = kosovo(harness.state());
     drag_select(&mut harness, span.start().0, span.end().0);
     harness.get_by_label("UN reform").click();
-    harness.run_steps(2);
+    harness.run_steps(4);
     assert_eq!(harness.state().project().annotations()[0].codes[0].0, "c-un-reform");
 
     // A new code typed in the codebook, applied to a fresh selection.
     drag_select(&mut harness, span.start().0, span.end().0 - 1);
-    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "New code… (Enter)");
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "New code");
     field.focus();
     field.type_text("Balkans");
     harness.run_steps(1);
@@ -141,7 +142,7 @@ fn double_click_selects_a_jieba_word() {
         pointer(&harness, middle, Some(false));
         harness.step();
     }
-    harness.run_steps(2);
+    harness.run_steps(4);
     let doc = harness.state().current_document().unwrap();
     let selected = doc.slice(harness.state().view.selection()).unwrap().to_owned();
     assert!(selected.contains("科索沃"), "double-click selected {selected:?}");
@@ -156,17 +157,14 @@ fn save_through_dialog_and_reopen_gives_the_same_annotations() {
     let span = kosovo(harness.state());
     drag_select(&mut harness, span.start().0, span.end().0);
     harness.key_press(Key::Num1);
-    harness.run_steps(2);
+    harness.run_steps(4);
     // Write a note on the selected annotation.
-    let note = harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Write a note…");
+    let note = harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note");
     note.focus();
     note.type_text("北约轰炸前夕");
     harness.run_steps(1);
-    harness.key_press(Key::Escape);
-    harness.get_by_label("Kosovo").hover();
-    harness.run_steps(2);
-    harness.state_mut().push(pizhu::ui::commands::Command::ClearSelection);
-    harness.run_steps(2);
+    harness.key_press(Key::Escape); // leaving the field commits the note
+    harness.run_steps(4);
     assert_eq!(harness.state().project().annotations()[0].note, "北约轰炸前夕");
 
     dialogs.answer(Some(target.clone()));
@@ -194,7 +192,7 @@ fn a_broken_project_shows_an_error_naming_the_file_and_keeps_running() {
     // The declaration is still there and the app keeps working.
     assert!(harness.state().current_document().is_some());
     harness.get_by_label("OK").click();
-    harness.run_steps(2);
+    harness.run_steps(4);
     assert!(harness.state().error_message().is_none());
 }
 
@@ -205,13 +203,13 @@ fn opening_with_unsaved_changes_asks_first() {
     let span = kosovo(harness.state());
     drag_select(&mut harness, span.start().0, span.end().0);
     harness.key_press(Key::Num1);
-    harness.run_steps(2);
+    harness.run_steps(4);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    harness.run_steps(2);
+    harness.run_steps(4);
     harness.get_by_label("Save changes?");
     assert!(dialogs.requests().is_empty(), "no dialog before the question is answered");
     harness.get_by_label("Cancel").click();
-    harness.run_steps(2);
+    harness.run_steps(4);
     assert_eq!(harness.state().project().annotations().len(), 1, "cancel keeps the work");
     assert!(harness.query_by_label("Save changes?").is_none());
 }
@@ -223,20 +221,17 @@ fn deleting_a_used_code_asks_and_can_be_undone() {
     let span = kosovo(harness.state());
     drag_select(&mut harness, span.start().0, span.end().0);
     harness.key_press(Key::Num1);
-    harness.run_steps(2);
-    eprintln!("DEBUG sel={:?} anns={}", harness.state().view.selection(), harness.state().project().annotations().len());
+    harness.run_steps(4);
     let id = harness.state().project().code_by_name("Kosovo").unwrap().id.clone();
     harness.state_mut().push(pizhu::ui::commands::Command::DeleteCode(id));
-    harness.run_steps(2);
-    eprintln!("DEBUG3 {:?}", harness.state().modal());
-    eprintln!("DEBUG2 {:?} {:?}", harness.query_by_label_contains("Delete code").map(|n| format!("{n:?}")), harness.query_by_label_contains("It is used").is_some());
+    harness.run_steps(4);
     harness.get_by_label("Delete code “Kosovo”?");
     harness.get_by_label("Delete").click();
-    harness.run_steps(2);
+    harness.run_steps(4);
     assert!(harness.state().project().code_by_name("Kosovo").is_none());
     assert!(harness.state().project().annotations().is_empty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run_steps(2);
+    harness.run_steps(4);
     assert!(harness.state().project().code_by_name("Kosovo").is_some());
     assert_eq!(harness.state().project().annotations().len(), 1);
 }

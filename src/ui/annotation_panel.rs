@@ -60,15 +60,17 @@ fn editor_ui(app: &mut PizhuApp, ui: &mut Ui, id: AnnotationId) {
             }
         });
     });
-    ui.label("Note");
+    let label = ui.label("Note");
     let mut commit = None;
     if let Some((_, text)) = app.note_draft.as_mut() {
-        let response = ui.add(
-            egui::TextEdit::multiline(text)
-                .desired_rows(3)
-                .desired_width(f32::INFINITY)
-                .hint_text("Write a note…"),
-        );
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(text)
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("Write a note…"),
+            )
+            .labelled_by(label.id);
         if response.lost_focus() {
             commit = Some(text.clone());
         }

@@ -49,11 +49,14 @@ fn documents_ui(app: &mut PizhuApp, ui: &mut Ui) {
 }
 
 fn new_code_ui(app: &mut PizhuApp, ui: &mut Ui) {
-    let response = ui.add(
-        egui::TextEdit::singleline(&mut app.new_code_name)
-            .hint_text("New code… (Enter)")
-            .desired_width(f32::INFINITY),
-    );
+    let label = ui.label("New code");
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut app.new_code_name)
+                .hint_text("name, then Enter")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
     if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
         let name = std::mem::take(&mut app.new_code_name);
         app.push(Command::CreateCode(name));

@@ -384,7 +384,7 @@ impl DocumentView {
                 .first()
                 .and_then(|c| project.code(c))
                 .map_or(Color32::GRAY, |c| to_color32(c.color.0));
-            let fill = colour.gamma_multiply(if dark { 0.35 } else { 0.22 });
+            let fill = colour.gamma_multiply(if dark { 0.5 } else { 0.3 });
             for span in &ann.spans {
                 if let Some(part) = span.intersect(block_span) {
                     for rect in span_rects(galley, part.start().0 - block.start, part.end().0 - block.start) {
