@@ -126,6 +126,8 @@ fn list_ui(app: &mut PizhuApp, ui: &mut Ui) {
             for ann in anns.get(rows).unwrap_or_default() {
                 let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::hover());
                 let mut row = ui.new_child(UiBuilder::new().max_rect(rect));
+                // One line per row: show_rows needs every row the same height.
+                row.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 let selected = app.selected == Some(ann.id);
                 if row.selectable_label(selected, short_quote(&ann.quote)).clicked() {
                     clicked = Some(ann.id);

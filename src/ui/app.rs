@@ -417,10 +417,10 @@ impl eframe::App for PizhuApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // A clean exit (saved, or the user chose to discard) needs no recovery.
-        if !self.is_dirty() || self.allow_close {
-            if let Some(recovery) = &self.recovery {
-                recovery.clear();
-            }
+        if (!self.is_dirty() || self.allow_close)
+            && let Some(recovery) = &self.recovery
+        {
+            recovery.clear();
         }
     }
 }

@@ -10,6 +10,8 @@ use super::dialogs::DialogRequest;
 use super::modals::{Modal, Then};
 
 /// A user's request, queued by a widget or shortcut.
+// Commands live for one frame, a few at a time: boxing edits buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Apply an edit through the history.
