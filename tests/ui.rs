@@ -235,3 +235,25 @@ fn deleting_a_used_code_asks_and_can_be_undone() {
     assert!(harness.state().project().code_by_name("Kosovo").is_some());
     assert_eq!(harness.state().project().annotations().len(), 1);
 }
+
+#[test]
+fn unsaved_work_is_offered_back_after_a_crash() {
+    let data = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, None, Some(data.path().to_owned())));
+    let span = kosovo(harness.state());
+    drag_select(&mut harness, span.start().0, span.end().0);
+    harness.key_press(Key::Num2);
+    harness.run_steps(4);
+    harness.state_mut().autosave_now();
+    let before = harness.state().project().annotations().to_vec();
+    drop(harness); // the "crash": no save, no clean exit
+
+    let mut harness = self::harness(app_with(&dialogs, None, Some(data.path().to_owned())));
+    harness.get_by_label("Recover unsaved work?");
+    assert!(harness.state().project().annotations().is_empty(), "nothing recovered before the user says so");
+    harness.get_by_label("Recover").click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().project().annotations(), before.as_slice());
+    assert!(harness.state().is_dirty(), "recovered work still needs saving");
+}

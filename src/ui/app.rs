@@ -296,17 +296,32 @@ impl PizhuApp {
             return;
         }
         self.last_autosave = Instant::now();
-        if !self.is_dirty() || self.autosaved_revision == self.project.revision() {
-            return;
+        if let Some(write) = self.recovery_writer() {
+            // Writing can take a moment on a slow disk: not on the UI thread.
+            std::thread::spawn(write);
         }
-        let Some(recovery) = self.recovery.clone() else { return };
-        let Ok(text) = crate::io::project_file::to_string(&self.project) else { return };
+    }
+
+    /// Write the recovery file now if there is unsaved work (what the
+    /// minute timer does, without waiting; for tests and before risky steps).
+    pub fn autosave_now(&mut self) {
+        if let Some(write) = self.recovery_writer() {
+            write();
+        }
+    }
+
+    /// The write of the recovery file, if there is something new to write.
+    fn recovery_writer(&mut self) -> Option<impl FnOnce() + Send + 'static> {
+        if !self.is_dirty() || self.autosaved_revision == self.project.revision() {
+            return None;
+        }
+        let recovery = self.recovery.clone()?;
+        let text = crate::io::project_file::to_string(&self.project).ok()?;
         self.autosaved_revision = self.project.revision();
         let original = self.path.clone();
-        // Writing can take a moment on a slow disk: not on the UI thread.
-        std::thread::spawn(move || {
+        Some(move || {
             let _ = recovery.write(&text, original.as_deref());
-        });
+        })
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

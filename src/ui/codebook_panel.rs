@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use crate::model::{Code, CodeId, Color, Edit};
+use crate::model::{Code, CodeId, Edit};
 
 use super::app::PizhuApp;
 use super::commands::Command;
@@ -190,9 +190,4 @@ fn draft_ui(app: &mut PizhuApp, ui: &mut Ui) {
     } else if cancel {
         app.code_draft = None;
     }
-}
-
-/// A fresh colour for a new code (used by tests and the codebook).
-pub fn next_colour(app: &PizhuApp) -> Color {
-    Color::distinct(app.project.codes().len())
 }
