@@ -101,7 +101,11 @@ pub enum IoError {
 
 fn list(problems: &[Problem]) -> String {
     const SHOWN: usize = 10;
-    let mut out: Vec<String> = problems.iter().take(SHOWN).map(ToString::to_string).collect();
+    let mut out: Vec<String> = problems
+        .iter()
+        .take(SHOWN)
+        .map(ToString::to_string)
+        .collect();
     if problems.len() > SHOWN {
         out.push(format!("and {} more problems", problems.len() - SHOWN));
     }

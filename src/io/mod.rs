@@ -15,13 +15,22 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Read a whole file, refusing ones over [`MAX_FILE_BYTES`].
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, IoError> {
-    let read_err = |source| IoError::Read { path: path.to_owned(), source };
+    let read_err = |source| IoError::Read {
+        path: path.to_owned(),
+        source,
+    };
     let meta = std::fs::metadata(path).map_err(read_err)?;
     if meta.is_dir() {
-        return Err(IoError::NotAFile { path: path.to_owned() });
+        return Err(IoError::NotAFile {
+            path: path.to_owned(),
+        });
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(IoError::TooLarge { path: path.to_owned(), size: meta.len(), limit: MAX_FILE_BYTES });
+        return Err(IoError::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        });
     }
     std::fs::read(path).map_err(read_err)
 }
@@ -31,7 +40,10 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, IoError> {
 /// first copied to `PATH.bak`. On error the existing file is untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), IoError> {
     use std::io::Write as _;
-    let write_err = |source| IoError::Write { path: path.to_owned(), source };
+    let write_err = |source| IoError::Write {
+        path: path.to_owned(),
+        source,
+    };
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -46,7 +58,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), IoErr
     if backup && path.is_file() {
         let mut bak = path.as_os_str().to_owned();
         bak.push(".bak");
-        std::fs::copy(path, &bak).map_err(|source| IoError::Write { path: bak.into(), source })?;
+        std::fs::copy(path, &bak).map_err(|source| IoError::Write {
+            path: bak.into(),
+            source,
+        })?;
     }
     tmp.persist(path).map_err(|e| write_err(e.error))?;
     // Make the rename itself durable; not every platform lets us open a directory.

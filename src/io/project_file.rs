@@ -58,13 +58,20 @@ pub fn load(path: &Path) -> Result<Loaded, IoError> {
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, IoError> {
     let text = std::str::from_utf8(bytes).map_err(|e| IoError::Parse {
         path: path.to_owned(),
-        line: 1 + bytes.get(..e.valid_up_to()).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()),
+        line: 1 + bytes
+            .get(..e.valid_up_to())
+            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()),
         col: 1,
         message: "the file is not UTF-8 text".into(),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(IoError::Parse { path: path.to_owned(), line: 1, col: 1, message: "the file is empty".into() });
+        return Err(IoError::Parse {
+            path: path.to_owned(),
+            line: 1,
+            col: 1,
+            message: "the file is empty".into(),
+        });
     }
     let parse_err = |e: ron::error::SpannedError| IoError::Parse {
         path: path.to_owned(),
@@ -74,10 +81,17 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, IoError> {
     };
     let header: Header = ron::from_str(text).map_err(parse_err)?;
     if header.format != FORMAT {
-        return Err(IoError::Format { path: path.to_owned(), found: header.format });
+        return Err(IoError::Format {
+            path: path.to_owned(),
+            found: header.format,
+        });
     }
     if header.version > VERSION {
-        return Err(IoError::Version { path: path.to_owned(), found: header.version, supported: VERSION });
+        return Err(IoError::Version {
+            path: path.to_owned(),
+            found: header.version,
+            supported: VERSION,
+        });
     }
     // Version 1 is the first; older versions would be migrated here.
     let file: FileOwned = ron::from_str(text).map_err(parse_err)?;
@@ -85,7 +99,10 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, IoError> {
     let repaired = repair_quotes(&mut project);
     let problems = project.problems();
     if !problems.is_empty() {
-        return Err(IoError::Invalid { path: path.to_owned(), problems });
+        return Err(IoError::Invalid {
+            path: path.to_owned(),
+            problems,
+        });
     }
     Ok(Loaded { project, repaired })
 }
@@ -98,9 +115,16 @@ fn repair_quotes(project: &mut Project) -> Vec<Problem> {
         let mismatch = project
             .annotation_problems(ann, true)
             .into_iter()
-            .find(|p| matches!(p, Problem::QuoteMismatch { .. } | Problem::SpanOutOfRange { .. }));
+            .find(|p| {
+                matches!(
+                    p,
+                    Problem::QuoteMismatch { .. } | Problem::SpanOutOfRange { .. }
+                )
+            });
         let Some(problem) = mismatch else { continue };
-        let Some(doc) = project.document(&ann.document) else { continue };
+        let Some(doc) = project.document(&ann.document) else {
+            continue;
+        };
         if let Some(span) = reanchor(doc, &ann.quote, &ann.prefix, &ann.suffix, ann.start()) {
             let mut ann = ann.clone();
             ann.spans = vec![span];
@@ -128,10 +152,20 @@ fn repair_quotes(project: &mut Project) -> Vec<Problem> {
 /// their real line breaks (RON raw strings): both diff well in git.
 pub fn to_string(project: &Project) -> Result<String, ron::Error> {
     use std::fmt::Write as _;
-    let one_line = ron::ser::PrettyConfig::new().struct_names(true).depth_limit(0);
+    let one_line = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .depth_limit(0);
     let raw_text = one_line.clone().escape_strings(false);
     let item = |value: &dyn erased::Item, config: &ron::ser::PrettyConfig| value.ron(config);
-    let mut out = String::with_capacity(project.documents().iter().map(|d| d.text().len()).sum::<usize>() * 2 + 4096);
+    let mut out = String::with_capacity(
+        project
+            .documents()
+            .iter()
+            .map(|d| d.text().len())
+            .sum::<usize>()
+            * 2
+            + 4096,
+    );
     // Writing to a String cannot fail.
     let _ = writeln!(out, "Project(");
     let _ = writeln!(out, "    format: {},", ron::to_string(FORMAT)?);
@@ -167,13 +201,16 @@ mod erased {
 
 /// Save atomically, keeping the previous file as `PATH.bak`.
 pub fn save(project: &Project, path: &Path) -> Result<(), IoError> {
-    let text = to_string(project).map_err(|e| IoError::Unsupported { path: path.to_owned(), message: e.to_string() })?;
+    let text = to_string(project).map_err(|e| IoError::Unsupported {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
     write_atomic(path, text.as_bytes(), true)
 }
 
 /// True when `path` names a project file rather than a document.
 pub fn is_project_path(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.to_lowercase().ends_with(".pizhu.ron") || n.to_lowercase().ends_with(".ron"))
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+        n.to_lowercase().ends_with(".pizhu.ron") || n.to_lowercase().ends_with(".ron")
+    })
 }

@@ -109,7 +109,10 @@ impl Annotation {
         self.quote = self.spans.iter().map(|s| doc.slice_clamped(*s)).collect();
         let (start, end) = (self.start(), self.end());
         self.prefix = doc
-            .slice_clamped(CharSpan::new(CharPos(start.0.saturating_sub(CONTEXT_CHARS)), start))
+            .slice_clamped(CharSpan::new(
+                CharPos(start.0.saturating_sub(CONTEXT_CHARS)),
+                start,
+            ))
             .to_owned();
         self.suffix = doc
             .slice_clamped(CharSpan::new(end, end.plus(CONTEXT_CHARS)))

@@ -134,13 +134,23 @@ impl Code {
 pub fn fresh_code_id<'a>(name: &str, taken: impl Iterator<Item = &'a CodeId> + Clone) -> CodeId {
     let slug: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect::<String>()
         .split('-')
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let stem = if slug.is_empty() { "c".to_owned() } else { format!("c-{slug}") };
+    let stem = if slug.is_empty() {
+        "c".to_owned()
+    } else {
+        format!("c-{slug}")
+    };
     let free = |candidate: &str| !taken.clone().any(|id| id.0 == candidate);
     if slug.is_empty() {
         // Non-Latin names get a number.

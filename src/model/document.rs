@@ -116,10 +116,7 @@ impl Document {
     /// The text of `span`, clamped to the document (never fails).
     pub fn slice_clamped(&self, span: CharSpan) -> &str {
         let n = self.char_len();
-        let span = CharSpan::new(
-            CharPos(span.start().0.min(n)),
-            CharPos(span.end().0.min(n)),
-        );
+        let span = CharSpan::new(CharPos(span.start().0.min(n)), CharPos(span.end().0.min(n)));
         self.slice(span).unwrap_or_default()
     }
 

@@ -112,7 +112,10 @@ impl Edit {
 }
 
 fn not_found(what: &'static str, id: impl ToString) -> EditError {
-    EditError::NotFound { what, id: id.to_string() }
+    EditError::NotFound {
+        what,
+        id: id.to_string(),
+    }
 }
 
 impl Project {
@@ -127,7 +130,10 @@ impl Project {
         match edit {
             Edit::InsertAnnotation(ann) => {
                 if self.annotation(ann.id).is_some() {
-                    return Err(EditError::Exists { what: "annotation", id: ann.id.to_string() });
+                    return Err(EditError::Exists {
+                        what: "annotation",
+                        id: ann.id.to_string(),
+                    });
                 }
                 self.check_annotation(&ann)?;
                 let id = ann.id;
@@ -147,7 +153,10 @@ impl Project {
             }
             Edit::InsertCode { code, index } => {
                 if self.code(&code.id).is_some() {
-                    return Err(EditError::Exists { what: "code", id: code.id.0 });
+                    return Err(EditError::Exists {
+                        what: "code",
+                        id: code.id.0,
+                    });
                 }
                 self.check_code(&code)?;
                 let id = code.id.clone();
@@ -159,7 +168,9 @@ impl Project {
                 let index = self.code_index(&id)?;
                 let uses = self.usage_count(&id);
                 if uses > 0 {
-                    return Err(EditError::InUse(format!("code {id:?} is used by {uses} annotations")));
+                    return Err(EditError::InUse(format!(
+                        "code {id:?} is used by {uses} annotations"
+                    )));
                 }
                 if self.children_of(Some(&id)).next().is_some() {
                     return Err(EditError::InUse(format!("code {id:?} has child codes")));
@@ -187,7 +198,10 @@ impl Project {
             }
             Edit::InsertDocument { document, index } => {
                 if self.document(&document.id).is_some() {
-                    return Err(EditError::Exists { what: "document", id: document.id.0.clone() });
+                    return Err(EditError::Exists {
+                        what: "document",
+                        id: document.id.0.clone(),
+                    });
                 }
                 let id = document.id.clone();
                 let index = index.min(self.documents.len());
@@ -202,12 +216,16 @@ impl Project {
                     .ok_or_else(|| not_found("document", &id))?;
                 let uses = self.annotations_of(&id).len();
                 if uses > 0 {
-                    return Err(EditError::InUse(format!("document {id:?} has {uses} annotations")));
+                    return Err(EditError::InUse(format!(
+                        "document {id:?} has {uses} annotations"
+                    )));
                 }
                 let document = Box::new(self.documents.remove(index));
                 Ok(Edit::InsertDocument { document, index })
             }
-            Edit::RenameProject(name) => Ok(Edit::RenameProject(std::mem::replace(&mut self.name, name))),
+            Edit::RenameProject(name) => {
+                Ok(Edit::RenameProject(std::mem::replace(&mut self.name, name)))
+            }
             Edit::Batch { label, edits } => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -224,13 +242,18 @@ impl Project {
                     }
                 }
                 inverses.reverse();
-                Ok(Edit::Batch { label, edits: inverses })
+                Ok(Edit::Batch {
+                    label,
+                    edits: inverses,
+                })
             }
         }
     }
 
     fn insert_sorted(&mut self, ann: Annotation) {
-        let at = self.annotations.partition_point(|a| a.sort_key() < ann.sort_key());
+        let at = self
+            .annotations
+            .partition_point(|a| a.sort_key() < ann.sort_key());
         self.annotations.insert(at, ann);
     }
 
@@ -270,10 +293,17 @@ impl Project {
         }
         if let Some(parent) = &code.parent {
             if self.code(parent).is_none() {
-                return Err(Problem::UnknownParent { code: code.id.clone(), parent: parent.clone() }.into());
+                return Err(Problem::UnknownParent {
+                    code: code.id.clone(),
+                    parent: parent.clone(),
+                }
+                .into());
             }
             if parent == &code.id {
-                return Err(Problem::ParentCycle { code: code.id.clone() }.into());
+                return Err(Problem::ParentCycle {
+                    code: code.id.clone(),
+                }
+                .into());
             }
         }
         Ok(())
@@ -303,7 +333,10 @@ impl Project {
             }
         }
         edits.push(Edit::RemoveCode(id.clone()));
-        Ok(Edit::Batch { label: format!("delete code “{}”", code.name), edits })
+        Ok(Edit::Batch {
+            label: format!("delete code “{}”", code.name),
+            edits,
+        })
     }
 
     /// Merge code `from` into `into`: every annotation of `from` carries
@@ -312,7 +345,9 @@ impl Project {
         let source = self.code(from).ok_or_else(|| not_found("code", from))?;
         let target = self.code(into).ok_or_else(|| not_found("code", into))?;
         if from == into {
-            return Err(EditError::InUse("a code cannot be merged into itself".into()));
+            return Err(EditError::InUse(
+                "a code cannot be merged into itself".into(),
+            ));
         }
         let mut edits = Vec::new();
         // A target nested under the source would lose its parent: lift it first.

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 
 /// A position between two characters: `CharPos(0)` is before the first `char`,
 /// `CharPos(n)` after the n-th.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct CharPos(pub usize);
 
@@ -217,10 +219,7 @@ mod tests {
     #[test]
     fn span_rejects_reversed_tuple() {
         assert!(CharSpan::try_from((3, 2)).is_err());
-        assert_eq!(
-            CharSpan::try_from((2, 3)),
-            Ok(CharSpan::from_range(2, 3))
-        );
+        assert_eq!(CharSpan::try_from((2, 3)), Ok(CharSpan::from_range(2, 3)));
     }
 
     #[test]
@@ -232,9 +231,15 @@ mod tests {
         assert_eq!(index.char_len(), text.chars().count());
         assert_eq!(index.slice(text, CharSpan::from_range(2, 4)), Some("世纪"));
         assert_eq!(index.slice(text, CharSpan::from_range(4, 5)), Some("😀"));
-        assert_eq!(index.slice(text, CharSpan::from_range(5, 8)), Some("科索沃"));
+        assert_eq!(
+            index.slice(text, CharSpan::from_range(5, 8)),
+            Some("科索沃")
+        );
         assert_eq!(index.slice(text, CharSpan::from_range(8, 9)), Some("𠀀"));
-        assert_eq!(index.slice(text, CharSpan::from_range(9, 11)), Some("e\u{301}"));
+        assert_eq!(
+            index.slice(text, CharSpan::from_range(9, 11)),
+            Some("e\u{301}")
+        );
         assert_eq!(index.slice(text, CharSpan::from_range(12, 12)), Some(""));
         assert_eq!(index.slice(text, CharSpan::from_range(11, 13)), None);
     }

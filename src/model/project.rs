@@ -72,7 +72,9 @@ pub enum Problem {
         len: usize,
     },
     /// The text at an annotation's spans is not its stored quote.
-    #[error("annotation {annotation}: quote {expected:?} does not match the text there ({found:?})")]
+    #[error(
+        "annotation {annotation}: quote {expected:?} does not match the text there ({found:?})"
+    )]
     QuoteMismatch {
         /// The annotation.
         annotation: AnnotationId,
@@ -203,12 +205,17 @@ impl Project {
 
     /// How many annotations carry `code`.
     pub fn usage_count(&self, code: &CodeId) -> usize {
-        self.annotations.iter().filter(|a| a.codes.contains(code)).count()
+        self.annotations
+            .iter()
+            .filter(|a| a.codes.contains(code))
+            .count()
     }
 
     /// The direct children of `parent` (or the top-level codes for `None`), in order.
     pub fn children_of<'a>(&'a self, parent: Option<&'a CodeId>) -> impl Iterator<Item = &'a Code> {
-        self.codes.iter().filter(move |c| c.parent.as_ref() == parent)
+        self.codes
+            .iter()
+            .filter(move |c| c.parent.as_ref() == parent)
     }
 
     /// A document id not yet used (`d-1`, `d-2`, …).
@@ -222,8 +229,16 @@ impl Project {
     /// Everything wrong with the project; empty when it is sound.
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        duplicates("codes", self.codes.iter().map(|c| c.id.0.clone()), &mut problems);
-        duplicates("documents", self.documents.iter().map(|d| d.id.0.clone()), &mut problems);
+        duplicates(
+            "codes",
+            self.codes.iter().map(|c| c.id.0.clone()),
+            &mut problems,
+        );
+        duplicates(
+            "documents",
+            self.documents.iter().map(|d| d.id.0.clone()),
+            &mut problems,
+        );
         duplicates(
             "annotations",
             self.annotations.iter().map(|a| a.id.to_string()),
@@ -232,7 +247,9 @@ impl Project {
         let mut names = HashSet::new();
         for code in &self.codes {
             if !names.insert(code.name.to_lowercase()) {
-                problems.push(Problem::DuplicateCodeName { name: code.name.clone() });
+                problems.push(Problem::DuplicateCodeName {
+                    name: code.name.clone(),
+                });
             }
             if let Some(parent) = &code.parent {
                 if self.code(parent).is_none() {
@@ -241,7 +258,9 @@ impl Project {
                         parent: parent.clone(),
                     });
                 } else if self.has_cycle(&code.id) {
-                    problems.push(Problem::ParentCycle { code: code.id.clone() });
+                    problems.push(Problem::ParentCycle {
+                        code: code.id.clone(),
+                    });
                 }
             }
         }
