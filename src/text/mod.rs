@@ -3,5 +3,6 @@
 
 pub mod anchor;
 pub mod decode;
+pub mod reflow;
 pub mod search;
 pub mod segment;
