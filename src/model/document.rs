@@ -28,6 +28,10 @@ pub struct Source {
 
 /// A document's text after decoding and newline normalisation (`\r\n` → `\n`).
 /// Every [`CharPos`] in the project counts chars of this text.
+///
+/// The constructor (and so the deserializer) normalises newlines itself, so a
+/// text never holds a `\r`: a project file whose line breaks were converted
+/// to CRLF (git `autocrlf`, a Windows editor) still loads with its offsets.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(from = "DocumentFields", into = "DocumentFields")]
 pub struct Document {
@@ -80,9 +84,13 @@ impl PartialEq for Document {
 }
 
 impl Document {
-    /// A document holding `text`, indexed for char access.
+    /// A document holding `text`, indexed for char access. `\r\n` and lone
+    /// `\r` become `\n`, as `text::decode` does.
     pub fn new(id: DocId, name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
+        let mut text = text.into();
+        if text.contains('\r') {
+            text = normalize_newlines(&text);
+        }
         let index = TextIndex::new(&text);
         Self {
             id,
@@ -133,5 +141,37 @@ impl Document {
     /// True when `span` lies within the text.
     pub fn contains_span(&self, span: CharSpan) -> bool {
         span.end().0 <= self.char_len()
+    }
+}
+
+/// `\r\n` and lone `\r` to `\n`, the form every char offset counts in.
+/// (`model` cannot use `text::decode::normalize_newlines`: `text` depends on it.)
+fn normalize_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_normalises_newlines_so_offsets_never_count_a_carriage_return() {
+        let doc = Document::new(DocId("d".into()), "d", "科索沃\r\n😀\r𠀀\n北约");
+        assert_eq!(doc.text(), "科索沃\n😀\n𠀀\n北约");
+        assert_eq!(doc.char_len(), 10);
+        assert_eq!(doc.slice(CharSpan::from_range(4, 5)), Some("😀"));
+    }
+
+    #[test]
+    fn deserializing_a_crlf_text_normalises_it() {
+        let fields = DocumentFields {
+            id: DocId("d".into()),
+            name: "d".into(),
+            source: None,
+            text: "a\r\n𠀀\r\n".into(),
+        };
+        let doc = Document::from(fields);
+        assert_eq!(doc.text(), "a\n𠀀\n");
+        assert_eq!(doc, Document::new(DocId("d".into()), "d", "a\n𠀀\n"));
     }
 }
