@@ -38,6 +38,7 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, IoError> {
 /// Write `bytes` to `path` atomically: a temp file in the same directory,
 /// fsync, then rename over the target. With `backup`, an existing target is
 /// first copied to `PATH.bak`. On error the existing file is untouched.
+/// A replaced file keeps its permissions; a new one gets the usual ones.
 pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), IoError> {
     use std::io::Write as _;
     let write_err = |source| IoError::Write {
@@ -48,11 +49,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), IoErr
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".pizhu-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(write_err)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".pizhu-").suffix(".tmp");
+    // A temp file is private (0o600); the file it becomes gets the permissions
+    // a plain create would give (0o666 less the umask)…
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(write_err)?;
+    // …or, when it replaces a file, that file's permissions.
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.is_file()
+    {
+        std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(write_err)?;
+    }
     tmp.write_all(bytes).map_err(write_err)?;
     tmp.as_file().sync_all().map_err(write_err)?;
     if backup && path.is_file() {
