@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{IoError, read_capped, write_atomic};
-use crate::model::{Annotation, Code, Document, Problem, Project};
+use crate::model::{Annotation, CharPos, CharSpan, Code, Document, Problem, Project};
 use crate::text::anchor::reanchor;
 
 /// The value of the `format` field.
@@ -125,9 +125,9 @@ fn repair_quotes(project: &mut Project) -> Vec<Problem> {
         let Some(doc) = project.document(&ann.document) else {
             continue;
         };
-        if let Some(span) = reanchor(doc, &ann.quote, &ann.prefix, &ann.suffix, ann.start()) {
+        if let Some(spans) = relocate(doc, ann) {
             let mut ann = ann.clone();
-            ann.spans = vec![span];
+            ann.spans = spans;
             ann.refresh_quote(doc);
             fixed.push(ann);
             repaired.push(problem);
@@ -143,6 +143,101 @@ fn repair_quotes(project: &mut Project) -> Vec<Problem> {
         *project = Project::from_parts(name, codes, documents, annotations);
     }
     repaired
+}
+
+/// Where `ann`'s quote now is in `doc`, keeping its spans' shape: every
+/// span moved by one distance, chosen among all places (overlapping ones too)
+/// where that gives the quote, by the longest matching prefix + suffix, then
+/// nearest the old place. An annotation of several spans whose gaps changed
+/// falls back to its quote as one span.
+fn relocate(doc: &Document, ann: &Annotation) -> Option<Vec<CharSpan>> {
+    if let Some(spans) = shift_spans(doc, ann) {
+        return Some(spans);
+    }
+    if ann.spans.len() > 1 {
+        return reanchor(doc, &ann.quote, &ann.prefix, &ann.suffix, ann.start())
+            .map(|span| vec![span]);
+    }
+    None
+}
+
+/// `ann`'s spans all moved alike to where their text is the quote. O(text +
+/// occurrences of the first span's text × (spans + context)).
+fn shift_spans(doc: &Document, ann: &Annotation) -> Option<Vec<CharSpan>> {
+    let first = *ann.spans.first()?;
+    // Only when the spans account for the quote char for char.
+    if first.is_empty()
+        || ann.spans.iter().map(|s| s.len()).sum::<usize>() != ann.quote.chars().count()
+    {
+        return None;
+    }
+    let first_quote: String = ann.quote.chars().take(first.len()).collect();
+    let text = doc.text();
+    let old = first.start().0;
+    let mut best: Option<(usize, usize, Vec<CharSpan>)> = None;
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|rest| rest.find(&first_quote)) {
+        let byte = from + found;
+        // Step one char, not past the match: occurrences may overlap.
+        from = byte
+            + text
+                .get(byte..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(1, char::len_utf8);
+        let Some(start) = doc.char_of_byte(byte) else {
+            continue;
+        };
+        let moved = |p: CharPos| {
+            if start.0 >= old {
+                p.0.checked_add(start.0 - old)
+            } else {
+                p.0.checked_sub(old - start.0)
+            }
+        };
+        let Some(spans) = ann
+            .spans
+            .iter()
+            .map(|s| Some(CharSpan::from_range(moved(s.start())?, moved(s.end())?)))
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        if spans
+            .iter()
+            .map(|s| doc.slice(*s))
+            .collect::<Option<String>>()
+            .as_deref()
+            != Some(ann.quote.as_str())
+        {
+            continue;
+        }
+        let end = spans
+            .last()
+            .and_then(|s| doc.byte_of(s.end()))
+            .unwrap_or(text.len());
+        let context = common_suffix(text.get(..byte).unwrap_or_default(), &ann.prefix)
+            + common_prefix(text.get(end..).unwrap_or_default(), &ann.suffix);
+        let distance = start.0.abs_diff(old);
+        if best
+            .as_ref()
+            .is_none_or(|(c, d, _)| context > *c || (context == *c && distance < *d))
+        {
+            best = Some((context, distance, spans));
+        }
+    }
+    best.map(|(_, _, spans)| spans)
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// The project as RON text.
