@@ -465,3 +465,791 @@ impl History {
         self.redo.clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::codebook::Color;
+    use crate::model::offsets::CharSpan;
+
+    /// "世纪之交的中俄关系\n科索沃问题😀𠀀北约东扩\n反导条约": 科索沃 is [10, 13),
+    /// 😀 is 15, 𠀀 is 16, 北约东扩 is [17, 21), 反导条约 is [22, 26).
+    const TEXT_1: &str = "世纪之交的中俄关系\n科索沃问题😀𠀀北约东扩\n反导条约";
+    /// 𠀀𠀀 is [2, 4), 科索沃 is [5, 8).
+    const TEXT_2: &str = "😀😀𠀀𠀀 科索沃 𠀀";
+    const WHEN: &str = "2026-11-25T10:00:00Z";
+
+    fn id(s: &str) -> CodeId {
+        CodeId(s.to_owned())
+    }
+
+    fn doc_id(s: &str) -> DocId {
+        DocId(s.to_owned())
+    }
+
+    fn ann_id(n: u128) -> AnnotationId {
+        AnnotationId(uuid::Uuid::from_u128(n))
+    }
+
+    fn code(code_id: &str, name: &str, parent: Option<&str>) -> Code {
+        let mut code = Code::new(id(code_id), name, Color::distinct(code_id.len()));
+        code.parent = parent.map(id);
+        code
+    }
+
+    /// An annotation with a fixed id and fixed times, quote taken from `doc`.
+    fn ann(n: u128, doc: &Document, spans: &[(usize, usize)], codes: &[&str]) -> Annotation {
+        let mut ann = Annotation::new(
+            doc,
+            CharSpan::from_range(0, 0),
+            codes.iter().copied().map(id).collect(),
+            "测试者",
+        );
+        ann.id = ann_id(n);
+        ann.spans = spans
+            .iter()
+            .map(|&(a, b)| CharSpan::from_range(a, b))
+            .collect();
+        ann.created = Timestamp(WHEN.into());
+        ann.modified = Timestamp(WHEN.into());
+        ann.refresh_quote(doc);
+        ann
+    }
+
+    /// Codes: kosovo, nato (child of kosovo), abm, un (child of nato),
+    /// unused (unused, no children). Documents d-1, d-2, d-3 (unannotated).
+    fn fixture() -> Project {
+        let d1 = Document::new(doc_id("d-1"), "声明.txt", TEXT_1);
+        let d2 = Document::new(doc_id("d-2"), "😀.txt", TEXT_2);
+        let d3 = Document::new(doc_id("d-3"), "空.txt", "𠀀");
+        let codes = vec![
+            code("c-kosovo", "Kosovo", None),
+            code("c-nato", "NATO 北约", Some("c-kosovo")),
+            code("c-abm", "反导", None),
+            code("c-un", "UN 😀", Some("c-nato")),
+            code("c-unused", "𠀀 unused", None),
+        ];
+        let annotations = vec![
+            ann(1, &d1, &[(10, 13)], &["c-kosovo"]),
+            ann(2, &d1, &[(15, 17), (17, 21)], &["c-nato", "c-kosovo"]),
+            ann(3, &d1, &[(22, 26)], &["c-abm"]),
+            ann(4, &d2, &[(2, 4)], &["c-un", "c-abm"]),
+            ann(5, &d2, &[(5, 8)], &["c-kosovo", "c-un"]),
+        ];
+        let project =
+            Project::from_parts("中俄 😀 𠀀".into(), codes, vec![d1, d2, d3], annotations);
+        assert_eq!(project.problems(), vec![]);
+        project
+    }
+
+    /// Everything but the revision.
+    fn parts(p: &Project) -> (String, Vec<Code>, Vec<Document>, Vec<Annotation>) {
+        p.clone().into_parts()
+    }
+
+    #[track_caller]
+    fn assert_same(a: &Project, b: &Project) {
+        assert_eq!(parts(a), parts(b));
+    }
+
+    /// Apply `edit`, check the result is sound and changed, undo it with its
+    /// inverse, check the project is back exactly, redo with the inverse's
+    /// inverse and check that gives the edited project again.
+    #[track_caller]
+    fn round_trip(edit: Edit) -> Project {
+        let original = fixture();
+        let mut project = original.clone();
+        let inverse = project
+            .apply(edit.clone())
+            .unwrap_or_else(|e| panic!("{edit:?}: {e}"));
+        assert_eq!(project.revision(), original.revision() + 1);
+        assert_eq!(project.problems(), vec![], "{edit:?}");
+        assert_ne!(
+            parts(&project),
+            parts(&original),
+            "{edit:?} changed nothing"
+        );
+        let edited = project.clone();
+        let redo = project
+            .apply(inverse)
+            .unwrap_or_else(|e| panic!("inverse of {edit:?}: {e}"));
+        assert_same(&project, &original);
+        project
+            .apply(redo)
+            .unwrap_or_else(|e| panic!("redo of {edit:?}: {e}"));
+        assert_same(&project, &edited);
+        edited
+    }
+
+    #[test]
+    fn every_edit_applies_and_its_inverse_restores_the_project() {
+        let p = fixture();
+        let d1 = p.document(&doc_id("d-1")).unwrap().clone();
+        let d2 = p.document(&doc_id("d-2")).unwrap().clone();
+
+        let edited = round_trip(Edit::InsertAnnotation(ann(9, &d1, &[(16, 17)], &["c-abm"])));
+        assert_eq!(edited.annotation(ann_id(9)).unwrap().quote, "𠀀");
+        // Kept in text order: the new one sits between 2 (starts at 15) and 3.
+        let order: Vec<_> = edited.annotations().iter().map(|a| a.id).collect();
+        assert_eq!(order, [1, 2, 9, 3, 4, 5].map(ann_id));
+
+        let edited = round_trip(Edit::RemoveAnnotation(ann_id(2)));
+        assert!(edited.annotation(ann_id(2)).is_none());
+
+        let mut changed = p.annotation(ann_id(4)).unwrap().clone();
+        changed.note = "多行\n注释 \"引号\" 😀𠀀".into();
+        changed.codes = vec![id("c-kosovo")];
+        changed.spans = vec![CharSpan::from_range(0, 1), CharSpan::from_range(5, 8)];
+        changed.refresh_quote(&d2);
+        let edited = round_trip(Edit::ReplaceAnnotation(changed.clone()));
+        assert_eq!(edited.annotation(ann_id(4)), Some(&changed));
+        assert_eq!(changed.quote, "😀科索沃");
+        // Moving to the start of d-2 reorders it.
+        assert_eq!(edited.annotations_of(&doc_id("d-2"))[0].id, ann_id(4));
+
+        for index in [0, 2, 5, 99] {
+            let edited = round_trip(Edit::InsertCode {
+                code: code("c-new", "新 😀", Some("c-abm")),
+                index,
+            });
+            assert_eq!(edited.codes()[index.min(5)].id, id("c-new"));
+        }
+
+        let edited = round_trip(Edit::RemoveCode(id("c-unused")));
+        assert!(edited.code(&id("c-unused")).is_none());
+
+        let mut renamed = code("c-kosovo", "科索沃 𠀀", Some("c-abm"));
+        renamed.color = Color([1, 2, 3]);
+        renamed.keywords = vec!["科索沃".into()];
+        renamed.shortcut = Some("1".into());
+        let edited = round_trip(Edit::ReplaceCode(renamed.clone()));
+        assert_eq!(edited.code(&id("c-kosovo")), Some(&renamed));
+        // Only a change of case is not a clash with itself.
+        round_trip(Edit::ReplaceCode(code("c-kosovo", "KOSOVO", None)));
+
+        for (code_id, index, at) in [
+            ("c-kosovo", 4, 4),
+            ("c-unused", 0, 0),
+            ("c-abm", 99, 4),
+            ("c-nato", 3, 3),
+        ] {
+            let edited = round_trip(Edit::MoveCode {
+                id: id(code_id),
+                index,
+            });
+            assert_eq!(edited.codes()[at].id, id(code_id));
+        }
+
+        for index in [0, 1, 3, 99] {
+            let document = Box::new(Document::new(doc_id("d-new"), "新.txt", "新文本 😀𠀀"));
+            let edited = round_trip(Edit::InsertDocument { document, index });
+            assert_eq!(edited.documents()[index.min(3)].id, doc_id("d-new"));
+        }
+
+        let edited = round_trip(Edit::RemoveDocument(doc_id("d-3")));
+        assert_eq!(edited.documents().len(), 2);
+
+        let edited = round_trip(Edit::RenameProject("新名字 𠀀".into()));
+        assert_eq!(edited.name(), "新名字 𠀀");
+
+        let edited = round_trip(Edit::Batch {
+            label: "several".into(),
+            edits: vec![
+                Edit::InsertCode {
+                    code: code("c-new", "新", None),
+                    index: 0,
+                },
+                Edit::InsertAnnotation(ann(9, &d2, &[(8, 10)], &["c-new", "c-kosovo"])),
+                Edit::RemoveAnnotation(ann_id(3)),
+                Edit::ReplaceCode(code("c-abm", "ABM", Some("c-new"))),
+                Edit::MoveCode {
+                    id: id("c-unused"),
+                    index: 0,
+                },
+                Edit::RemoveCode(id("c-unused")),
+                Edit::Batch {
+                    label: "inner".into(),
+                    edits: vec![Edit::RenameProject("内".into())],
+                },
+            ],
+        });
+        assert_eq!(edited.annotation(ann_id(9)).unwrap().quote, " 𠀀");
+        assert_eq!(edited.code(&id("c-abm")).unwrap().parent, Some(id("c-new")));
+        assert_eq!(edited.name(), "内");
+    }
+
+    #[test]
+    fn a_batch_is_all_or_nothing() {
+        let original = fixture();
+        let d1 = original.document(&doc_id("d-1")).unwrap().clone();
+        let mut project = original.clone();
+        let err = project
+            .apply(Edit::Batch {
+                label: "half".into(),
+                edits: vec![
+                    Edit::InsertCode {
+                        code: code("c-new", "新", None),
+                        index: 0,
+                    },
+                    Edit::RemoveAnnotation(ann_id(1)),
+                    Edit::RenameProject("改".into()),
+                    Edit::Batch {
+                        label: "inner".into(),
+                        edits: vec![Edit::MoveCode {
+                            id: id("c-abm"),
+                            index: 0,
+                        }],
+                    },
+                    Edit::InsertAnnotation(ann(9, &d1, &[(0, 2)], &["c-missing"])),
+                    Edit::RemoveCode(id("c-unused")),
+                ],
+            })
+            .unwrap_err();
+        assert!(
+            matches!(&err, EditError::Invalid(Problem::UnknownCode { code, .. }) if code == &id("c-missing")),
+            "{err:?}"
+        );
+        assert_eq!(project, original, "revision too is unchanged");
+
+        // A failing inner batch rolls back the outer one.
+        let err = project
+            .apply(Edit::Batch {
+                label: "outer".into(),
+                edits: vec![
+                    Edit::RemoveCode(id("c-unused")),
+                    Edit::Batch {
+                        label: "inner".into(),
+                        edits: vec![
+                            Edit::RenameProject("改".into()),
+                            Edit::RemoveDocument(doc_id("d-1")),
+                        ],
+                    },
+                ],
+            })
+            .unwrap_err();
+        assert!(matches!(err, EditError::InUse(_)), "{err:?}");
+        assert_eq!(project, original);
+    }
+
+    /// `edit` is refused with an error `check` accepts, and changes nothing.
+    #[track_caller]
+    fn refused(edit: Edit, check: impl Fn(&EditError) -> bool) {
+        let original = fixture();
+        let mut project = original.clone();
+        let err = project
+            .apply(edit.clone())
+            .expect_err(&format!("{edit:?} was accepted"));
+        assert!(
+            check(&err),
+            "{edit:?} refused with the wrong error: {err:?}"
+        );
+        assert!(!err.to_string().is_empty());
+        assert_eq!(project, original, "{edit:?} changed the project");
+    }
+
+    #[test]
+    fn invariants_are_refused_with_the_right_error() {
+        let p = fixture();
+        let d1 = p.document(&doc_id("d-1")).unwrap().clone();
+        let d2 = p.document(&doc_id("d-2")).unwrap().clone();
+        let len = d1.char_len();
+
+        // Unknown code, on insert and on replace.
+        refused(
+            Edit::InsertAnnotation(ann(9, &d1, &[(0, 2)], &["c-kosovo", "c-nope"])),
+            |e| matches!(e, EditError::Invalid(Problem::UnknownCode { code, annotation }) if code == &id("c-nope") && *annotation == ann_id(9)),
+        );
+        let mut bad = p.annotation(ann_id(1)).unwrap().clone();
+        bad.codes.push(id("c-nope"));
+        refused(Edit::ReplaceAnnotation(bad), |e| {
+            matches!(e, EditError::Invalid(Problem::UnknownCode { .. }))
+        });
+
+        // A span past the end (by one char: the end is exclusive).
+        let mut past = ann(9, &d1, &[(len - 2, len)], &["c-abm"]);
+        past.spans = vec![CharSpan::from_range(len - 2, len + 1)];
+        refused(
+            Edit::InsertAnnotation(past),
+            |e| matches!(e, EditError::Invalid(Problem::SpanOutOfRange { span, len: l, .. }) if *span == CharSpan::from_range(len - 2, len + 1) && *l == len),
+        );
+        // …but a span ending exactly at the end is fine.
+        round_trip(Edit::InsertAnnotation(ann(
+            9,
+            &d1,
+            &[(len - 2, len)],
+            &["c-abm"],
+        )));
+
+        // An empty span, no span, spans out of order or overlapping.
+        for spans in [
+            &[(3, 3)][..],
+            &[],
+            &[(5, 8), (0, 2)],
+            &[(0, 3), (2, 4)],
+            &[(0, 2), (4, 4)],
+        ] {
+            let mut bad = ann(9, &d2, &[(0, 1)], &["c-abm"]);
+            bad.spans = spans
+                .iter()
+                .map(|&(a, b)| CharSpan::from_range(a, b))
+                .collect();
+            bad.refresh_quote(&d2);
+            refused(Edit::InsertAnnotation(bad), |e| {
+                matches!(e, EditError::Invalid(Problem::BadSpans { .. }))
+            });
+        }
+
+        // A quote that is not the text at the span, and an unknown document.
+        let mut wrong = ann(9, &d1, &[(10, 13)], &[]);
+        wrong.quote = "北约东".into();
+        refused(
+            Edit::InsertAnnotation(wrong),
+            |e| matches!(e, EditError::Invalid(Problem::QuoteMismatch { expected, found, .. }) if expected == "北约东" && found == "科索沃"),
+        );
+        let mut elsewhere = ann(9, &d1, &[(10, 13)], &[]);
+        elsewhere.document = doc_id("d-nope");
+        refused(Edit::InsertAnnotation(elsewhere), |e| {
+            matches!(e, EditError::Invalid(Problem::UnknownDocument { .. }))
+        });
+        let mut bad_time = ann(9, &d1, &[(10, 13)], &[]);
+        bad_time.modified = Timestamp("yesterday".into());
+        refused(Edit::InsertAnnotation(bad_time), |e| {
+            matches!(
+                e,
+                EditError::Invalid(Problem::BadTimestamp {
+                    field: "modified",
+                    ..
+                })
+            )
+        });
+
+        // Ids: taken or missing.
+        refused(
+            Edit::InsertAnnotation(p.annotation(ann_id(1)).unwrap().clone()),
+            |e| {
+                matches!(
+                    e,
+                    EditError::Exists {
+                        what: "annotation",
+                        ..
+                    }
+                )
+            },
+        );
+        refused(Edit::RemoveAnnotation(ann_id(99)), |e| {
+            matches!(
+                e,
+                EditError::NotFound {
+                    what: "annotation",
+                    ..
+                }
+            )
+        });
+        refused(Edit::ReplaceAnnotation(ann(99, &d1, &[(0, 1)], &[])), |e| {
+            matches!(
+                e,
+                EditError::NotFound {
+                    what: "annotation",
+                    ..
+                }
+            )
+        });
+        refused(
+            Edit::InsertCode {
+                code: code("c-abm", "另一个", None),
+                index: 0,
+            },
+            |e| matches!(e, EditError::Exists { what: "code", .. }),
+        );
+        refused(Edit::ReplaceCode(code("c-nope", "无", None)), |e| {
+            matches!(e, EditError::NotFound { what: "code", .. })
+        });
+        refused(
+            Edit::MoveCode {
+                id: id("c-nope"),
+                index: 0,
+            },
+            |e| matches!(e, EditError::NotFound { what: "code", .. }),
+        );
+        refused(Edit::RemoveCode(id("c-nope")), |e| {
+            matches!(e, EditError::NotFound { what: "code", .. })
+        });
+        let document = Box::new(Document::new(doc_id("d-2"), "again", "𠀀"));
+        refused(Edit::InsertDocument { document, index: 0 }, |e| {
+            matches!(
+                e,
+                EditError::Exists {
+                    what: "document",
+                    ..
+                }
+            )
+        });
+        refused(Edit::RemoveDocument(doc_id("d-nope")), |e| {
+            matches!(
+                e,
+                EditError::NotFound {
+                    what: "document",
+                    ..
+                }
+            )
+        });
+
+        // Code names: unique case-insensitively (and ignoring outer spaces), not empty.
+        for name in ["kosovo", "KOSOVO", " Kosovo ", "nato 北约", "反导"] {
+            refused(
+                Edit::InsertCode {
+                    code: code("c-new", name, None),
+                    index: 0,
+                },
+                |e| matches!(e, EditError::NameTaken(taken) if taken.to_lowercase() == name.trim().to_lowercase()),
+            );
+        }
+        refused(Edit::ReplaceCode(code("c-abm", "un 😀", None)), |e| {
+            matches!(e, EditError::NameTaken(_))
+        });
+        for name in ["", "   "] {
+            refused(
+                Edit::InsertCode {
+                    code: code("c-new", name, None),
+                    index: 0,
+                },
+                |e| matches!(e, EditError::EmptyName),
+            );
+        }
+
+        // Parents: must exist, no cycles.
+        refused(
+            Edit::InsertCode {
+                code: code("c-new", "新", Some("c-nope")),
+                index: 0,
+            },
+            |e| matches!(e, EditError::Invalid(Problem::UnknownParent { .. })),
+        );
+        refused(
+            Edit::ReplaceCode(code("c-abm", "反导", Some("c-abm"))),
+            |e| matches!(e, EditError::Invalid(Problem::ParentCycle { code }) if code == &id("c-abm")),
+        );
+        // kosovo → un would close kosovo ← nato ← un.
+        refused(
+            Edit::ReplaceCode(code("c-kosovo", "Kosovo", Some("c-un"))),
+            |e| matches!(e, EditError::Invalid(Problem::ParentCycle { code }) if code == &id("c-kosovo")),
+        );
+        refused(
+            Edit::ReplaceCode(code("c-kosovo", "Kosovo", Some("c-nato"))),
+            |e| matches!(e, EditError::Invalid(Problem::ParentCycle { .. })),
+        );
+
+        // Things in use.
+        refused(Edit::RemoveCode(id("c-abm")), |e| {
+            matches!(e, EditError::InUse(_))
+        });
+        refused(Edit::RemoveCode(id("c-nato")), |e| {
+            matches!(e, EditError::InUse(_))
+        });
+        // c-un is used; an unused parent is still refused for its children.
+        let mut project = fixture();
+        project
+            .apply(Edit::InsertCode {
+                code: code("c-leaf", "叶", Some("c-unused")),
+                index: 9,
+            })
+            .unwrap();
+        let before = project.clone();
+        assert!(matches!(
+            project.apply(Edit::RemoveCode(id("c-unused"))),
+            Err(EditError::InUse(_))
+        ));
+        assert_eq!(project, before);
+        refused(Edit::RemoveDocument(doc_id("d-2")), |e| {
+            matches!(e, EditError::InUse(_))
+        });
+    }
+
+    #[test]
+    fn history_undoes_and_redoes_with_the_users_labels() {
+        let original = fixture();
+        let d1 = original.document(&doc_id("d-1")).unwrap().clone();
+        let mut project = original.clone();
+        let mut history = History::default();
+        assert_eq!(
+            history.undo(&mut project),
+            Err(EditError::NothingTo("undo"))
+        );
+        assert_eq!(
+            history.redo(&mut project),
+            Err(EditError::NothingTo("redo"))
+        );
+        assert_eq!((history.undo_label(), history.redo_label()), (None, None));
+
+        history
+            .apply(
+                &mut project,
+                Edit::InsertAnnotation(ann(9, &d1, &[(0, 4)], &["c-abm"])),
+            )
+            .unwrap();
+        let after_first = project.clone();
+        assert_eq!(history.undo_label(), Some("add annotation"));
+        history
+            .apply(
+                &mut project,
+                Edit::InsertCode {
+                    code: code("c-new", "新", None),
+                    index: 0,
+                },
+            )
+            .unwrap();
+        let after_second = project.clone();
+        assert_eq!(history.undo_label(), Some("add code “新”"));
+
+        // A refused edit leaves the history alone.
+        assert!(
+            history
+                .apply(&mut project, Edit::RemoveCode(id("c-abm")))
+                .is_err()
+        );
+        assert_eq!(history.undo_label(), Some("add code “新”"));
+        assert_eq!(project, after_second);
+
+        history.undo(&mut project).unwrap();
+        assert_same(&project, &after_first);
+        assert_eq!(history.undo_label(), Some("add annotation"));
+        assert_eq!(history.redo_label(), Some("add code “新”"));
+        history.undo(&mut project).unwrap();
+        assert_same(&project, &original);
+        assert_eq!(history.undo_label(), None);
+        assert_eq!(history.redo_label(), Some("add annotation"));
+        assert_eq!(
+            history.undo(&mut project),
+            Err(EditError::NothingTo("undo"))
+        );
+
+        history.redo(&mut project).unwrap();
+        assert_same(&project, &after_first);
+        assert_eq!(history.undo_label(), Some("add annotation"));
+        history.redo(&mut project).unwrap();
+        assert_same(&project, &after_second);
+        assert_eq!(
+            history.redo(&mut project),
+            Err(EditError::NothingTo("redo"))
+        );
+
+        // A new edit after an undo drops what could have been redone.
+        history.undo(&mut project).unwrap();
+        assert_eq!(history.redo_label(), Some("add code “新”"));
+        history
+            .apply(&mut project, Edit::RemoveAnnotation(ann_id(1)))
+            .unwrap();
+        assert_eq!(history.undo_label(), Some("delete annotation"));
+        assert_eq!(history.redo_label(), None);
+        assert_eq!(
+            history.redo(&mut project),
+            Err(EditError::NothingTo("redo"))
+        );
+        history.undo(&mut project).unwrap();
+        history.undo(&mut project).unwrap();
+        assert_same(&project, &original);
+
+        history.clear();
+        assert_eq!((history.undo_label(), history.redo_label()), (None, None));
+    }
+
+    #[test]
+    fn a_step_that_no_longer_applies_stays_on_its_stack() {
+        let mut project = fixture();
+        let mut history = History::default();
+        history
+            .apply(&mut project, Edit::RemoveCode(id("c-unused")))
+            .unwrap();
+        // Someone bypasses the history and takes the name back.
+        project
+            .apply(Edit::InsertCode {
+                code: code("c-other", "𠀀 UNUSED", None),
+                index: 0,
+            })
+            .unwrap();
+        let before = project.clone();
+        assert!(matches!(
+            history.undo(&mut project),
+            Err(EditError::NameTaken(_))
+        ));
+        assert_eq!(project, before);
+        assert_eq!(history.undo_label(), Some("delete code"));
+    }
+
+    #[test]
+    fn delete_code_deletes_its_only_uses_strips_the_others_and_lifts_its_children() {
+        let original = fixture();
+        let mut project = original.clone();
+        let mut history = History::default();
+        // c-nato (child of c-kosovo, parent of c-un) is on annotation 2 only, with c-kosovo.
+        let edit = project.delete_code_edit(&id("c-nato")).unwrap();
+        assert_eq!(edit.label(), "delete code “NATO 北约”");
+        history.apply(&mut project, edit).unwrap();
+        assert_eq!(project.problems(), vec![]);
+        assert!(project.code(&id("c-nato")).is_none());
+        assert_eq!(
+            project.code(&id("c-un")).unwrap().parent,
+            Some(id("c-kosovo"))
+        );
+        assert_eq!(
+            project.annotation(ann_id(2)).unwrap().codes,
+            vec![id("c-kosovo")]
+        );
+        assert_eq!(project.annotations().len(), 5);
+        assert_eq!(history.undo_label(), Some("delete code “NATO 北约”"));
+        history.undo(&mut project).unwrap();
+        assert_same(&project, &original);
+        history.redo(&mut project).unwrap();
+        assert!(project.code(&id("c-nato")).is_none());
+        history.undo(&mut project).unwrap();
+        assert_same(&project, &original);
+
+        // c-kosovo (top level, parent of c-nato) is alone on annotation 1,
+        // shared on 2 and 5.
+        let edit = project.delete_code_edit(&id("c-kosovo")).unwrap();
+        history.apply(&mut project, edit).unwrap();
+        assert_eq!(project.problems(), vec![]);
+        assert!(
+            project.annotation(ann_id(1)).is_none(),
+            "its only code went"
+        );
+        assert_eq!(
+            project.annotation(ann_id(2)).unwrap().codes,
+            vec![id("c-nato")]
+        );
+        assert_eq!(
+            project.annotation(ann_id(5)).unwrap().codes,
+            vec![id("c-un")]
+        );
+        assert_eq!(project.code(&id("c-nato")).unwrap().parent, None);
+        assert_eq!(
+            project.code(&id("c-un")).unwrap().parent,
+            Some(id("c-nato"))
+        );
+        assert_eq!(project.codes().len(), 4);
+        history.undo(&mut project).unwrap();
+        assert_same(&project, &original);
+        assert_eq!(
+            history.undo(&mut project),
+            Err(EditError::NothingTo("undo"))
+        );
+
+        // An unused leaf is just removed.
+        let edit = project.delete_code_edit(&id("c-unused")).unwrap();
+        history.apply(&mut project, edit).unwrap();
+        assert_eq!(project.codes().len(), 4);
+        history.undo(&mut project).unwrap();
+        assert_same(&project, &original);
+
+        assert!(matches!(
+            project.delete_code_edit(&id("c-nope")),
+            Err(EditError::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn merge_codes_replaces_and_deduplicates_moves_children_and_undoes_in_one_step() {
+        let original = fixture();
+        let mut project = original.clone();
+        let mut history = History::default();
+        // c-kosovo into c-abm: 1 [kosovo] → [abm]; 2 [nato, kosovo] → [nato, abm];
+        // 5 [kosovo, un] → [abm, un]; c-nato moves under c-abm.
+        let edit = project
+            .merge_codes_edit(&id("c-kosovo"), &id("c-abm"))
+            .unwrap();
+        assert_eq!(edit.label(), "merge “Kosovo” into “反导”");
+        history.apply(&mut project, edit).unwrap();
+        assert_eq!(project.problems(), vec![]);
+        assert!(project.code(&id("c-kosovo")).is_none());
+        let codes = |p: &Project, n| p.annotation(ann_id(n)).unwrap().codes.clone();
+        assert_eq!(codes(&project, 1), vec![id("c-abm")]);
+        assert_eq!(codes(&project, 2), vec![id("c-nato"), id("c-abm")]);
+        assert_eq!(codes(&project, 3), vec![id("c-abm")]);
+        assert_eq!(codes(&project, 5), vec![id("c-abm"), id("c-un")]);
+        assert_eq!(
+            project.code(&id("c-nato")).unwrap().parent,
+            Some(id("c-abm"))
+        );
+        assert_eq!(project.usage_count(&id("c-abm")), 5);
+        history.undo(&mut project).unwrap();
+        assert_same(&project, &original);
+
+        // c-un into c-abm: annotation 4 carries both → just [abm].
+        let edit = project.merge_codes_edit(&id("c-un"), &id("c-abm")).unwrap();
+        history.apply(&mut project, edit).unwrap();
+        assert_eq!(codes(&project, 4), vec![id("c-abm")]);
+        assert_eq!(codes(&project, 5), vec![id("c-kosovo"), id("c-abm")]);
+        history.undo(&mut project).unwrap();
+        assert_same(&project, &original);
+
+        // Into a child: c-nato is lifted to c-kosovo's parent (top level).
+        let edit = project
+            .merge_codes_edit(&id("c-kosovo"), &id("c-nato"))
+            .unwrap();
+        history.apply(&mut project, edit).unwrap();
+        assert_eq!(project.problems(), vec![]);
+        assert_eq!(project.code(&id("c-nato")).unwrap().parent, None);
+        assert_eq!(
+            project.code(&id("c-un")).unwrap().parent,
+            Some(id("c-nato"))
+        );
+        assert_eq!(codes(&project, 2), vec![id("c-nato")]);
+        assert_eq!(codes(&project, 5), vec![id("c-nato"), id("c-un")]);
+        history.undo(&mut project).unwrap();
+        assert_same(&project, &original);
+
+        // Into a grandchild: c-un is lifted, c-nato moves under c-un.
+        let edit = project
+            .merge_codes_edit(&id("c-kosovo"), &id("c-un"))
+            .unwrap();
+        history.apply(&mut project, edit).unwrap();
+        assert_eq!(project.problems(), vec![]);
+        assert_eq!(project.code(&id("c-un")).unwrap().parent, None);
+        assert_eq!(
+            project.code(&id("c-nato")).unwrap().parent,
+            Some(id("c-un"))
+        );
+        assert_eq!(codes(&project, 1), vec![id("c-un")]);
+        assert_eq!(codes(&project, 5), vec![id("c-un")]);
+        history.undo(&mut project).unwrap();
+        assert_same(&project, &original);
+
+        // Into an ancestor: c-un's annotations go to c-kosovo.
+        let edit = project
+            .merge_codes_edit(&id("c-un"), &id("c-kosovo"))
+            .unwrap();
+        history.apply(&mut project, edit).unwrap();
+        assert_eq!(project.problems(), vec![]);
+        assert_eq!(codes(&project, 4), vec![id("c-kosovo"), id("c-abm")]);
+        assert_eq!(codes(&project, 5), vec![id("c-kosovo")]);
+        history.undo(&mut project).unwrap();
+        assert_same(&project, &original);
+        assert_eq!(
+            history.undo(&mut project),
+            Err(EditError::NothingTo("undo"))
+        );
+
+        assert!(matches!(
+            project.merge_codes_edit(&id("c-abm"), &id("c-abm")),
+            Err(EditError::InUse(_))
+        ));
+        assert!(matches!(
+            project.merge_codes_edit(&id("c-nope"), &id("c-abm")),
+            Err(EditError::NotFound { .. })
+        ));
+        assert!(matches!(
+            project.merge_codes_edit(&id("c-abm"), &id("c-nope")),
+            Err(EditError::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn is_ancestor_follows_parents_only_upwards() {
+        let p = fixture();
+        assert!(p.is_ancestor(&id("c-kosovo"), &id("c-un")));
+        assert!(p.is_ancestor(&id("c-nato"), &id("c-un")));
+        assert!(!p.is_ancestor(&id("c-un"), &id("c-kosovo")));
+        assert!(!p.is_ancestor(&id("c-abm"), &id("c-un")));
+        assert!(!p.is_ancestor(&id("c-un"), &id("c-un")));
+    }
+}
