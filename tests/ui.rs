@@ -9,11 +9,23 @@ use pizhu::ui::dialogs::ScriptedDialogs;
 use pizhu::ui::prefs::Prefs;
 use pizhu::ui::{AppOptions, PizhuApp};
 
-fn app_with(dialogs: &ScriptedDialogs, open: Option<std::path::PathBuf>, data_dir: Option<std::path::PathBuf>) -> PizhuApp {
-    let prefs = Prefs { author: "tester".into(), ..Prefs::default() };
+fn app_with(
+    dialogs: &ScriptedDialogs,
+    open: Option<std::path::PathBuf>,
+    data_dir: Option<std::path::PathBuf>,
+) -> PizhuApp {
+    let prefs = Prefs {
+        author: "tester".into(),
+        ..Prefs::default()
+    };
     let mut app = PizhuApp::new(
         &egui::Context::default(),
-        AppOptions { open, data_dir, dialogs: Box::new(dialogs.clone()), prefs },
+        AppOptions {
+            open,
+            data_dir,
+            dialogs: Box::new(dialogs.clone()),
+            prefs,
+        },
     );
     app.wait_for_jobs();
     app
@@ -46,8 +58,14 @@ fn drag_select(harness: &mut Harness<'_, PizhuApp>, from: usize, to: usize) {
     harness.state_mut().view.scroll_to(CharPos(from));
     harness.run_steps(3);
     let view = &harness.state().view;
-    let start = view.screen_rect_of(CharPos(from)).expect("start laid out").center();
-    let end = view.screen_rect_of(CharPos(to)).expect("end laid out").center();
+    let start = view
+        .screen_rect_of(CharPos(from))
+        .expect("start laid out")
+        .center();
+    let end = view
+        .screen_rect_of(CharPos(to))
+        .expect("end laid out")
+        .center();
     pointer(harness, start, Some(true));
     harness.step();
     pointer(harness, start + (end - start) * 0.5, None);
@@ -72,7 +90,14 @@ fn starts_with_the_declaration_and_its_codebook() {
     harness.get_by_label("declaration-1998-zh.txt (0)");
     harness.get_by_label("Kosovo");
     harness.get_by_label("ABM Treaty");
-    assert!(harness.state().current_document().unwrap().text().contains("世纪之交的中俄关系"));
+    assert!(
+        harness
+            .state()
+            .current_document()
+            .unwrap()
+            .text()
+            .contains("世纪之交的中俄关系")
+    );
 }
 
 #[test]
@@ -81,7 +106,11 @@ fn select_tag_with_shortcut_undo_redo() {
     let mut harness = harness(app_with(&dialogs, None, None));
     let span = kosovo(harness.state());
     drag_select(&mut harness, span.start().0, span.end().0);
-    assert_eq!(harness.state().view.selection(), span, "the drag selects exactly 科索沃");
+    assert_eq!(
+        harness.state().view.selection(),
+        span,
+        "the drag selects exactly 科索沃"
+    );
 
     harness.key_press(Key::Num1); // Kosovo's shortcut
     harness.run_steps(4);
@@ -97,12 +126,19 @@ fn select_tag_with_shortcut_undo_redo() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(4);
-    assert!(harness.state().project().annotations().is_empty(), "undo removes it");
+    assert!(
+        harness.state().project().annotations().is_empty(),
+        "undo removes it"
+    );
     assert!(harness.query_by_label("科索沃").is_none());
 
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run_steps(4);
-    assert_eq!(harness.state().project().annotations().len(), 1, "redo restores it");
+    assert_eq!(
+        harness.state().project().annotations().len(),
+        1,
+        "redo restores it"
+    );
 }
 
 #[test]
@@ -113,7 +149,10 @@ fn clicking_a_code_tags_and_typing_a_new_code_creates_it() {
     drag_select(&mut harness, span.start().0, span.end().0);
     harness.get_by_label("UN reform").click();
     harness.run_steps(4);
-    assert_eq!(harness.state().project().annotations()[0].codes[0].0, "c-un-reform");
+    assert_eq!(
+        harness.state().project().annotations()[0].codes[0].0,
+        "c-un-reform"
+    );
 
     // A new code typed in the codebook, applied to a fresh selection.
     drag_select(&mut harness, span.start().0, span.end().0 - 1);
@@ -125,7 +164,12 @@ fn clicking_a_code_tags_and_typing_a_new_code_creates_it() {
     harness.run_steps(3);
     let project = harness.state().project();
     let balkans = project.code_by_name("Balkans").expect("code created");
-    assert!(project.annotations().iter().any(|a| a.codes.contains(&balkans.id) && a.quote == "科索"));
+    assert!(
+        project
+            .annotations()
+            .iter()
+            .any(|a| a.codes.contains(&balkans.id) && a.quote == "科索")
+    );
 }
 
 #[test]
@@ -135,7 +179,13 @@ fn double_click_selects_a_jieba_word() {
     let span = kosovo(harness.state());
     harness.state_mut().view.scroll_to(span.start());
     harness.run_steps(3);
-    let middle = harness.state().view.screen_rect_of(span.start().plus(1)).unwrap().center() + Vec2::new(4.0, 0.0);
+    let middle = harness
+        .state()
+        .view
+        .screen_rect_of(span.start().plus(1))
+        .unwrap()
+        .center()
+        + Vec2::new(4.0, 0.0);
     for _ in 0..2 {
         pointer(&harness, middle, Some(true));
         harness.step();
@@ -144,8 +194,14 @@ fn double_click_selects_a_jieba_word() {
     }
     harness.run_steps(4);
     let doc = harness.state().current_document().unwrap();
-    let selected = doc.slice(harness.state().view.selection()).unwrap().to_owned();
-    assert!(selected.contains("科索沃"), "double-click selected {selected:?}");
+    let selected = doc
+        .slice(harness.state().view.selection())
+        .unwrap()
+        .to_owned();
+    assert!(
+        selected.contains("科索沃"),
+        "double-click selected {selected:?}"
+    );
 }
 
 #[test]
@@ -165,19 +221,28 @@ fn save_through_dialog_and_reopen_gives_the_same_annotations() {
     harness.run_steps(1);
     harness.key_press(Key::Escape); // leaving the field commits the note
     harness.run_steps(4);
-    assert_eq!(harness.state().project().annotations()[0].note, "北约轰炸前夕");
+    assert_eq!(
+        harness.state().project().annotations()[0].note,
+        "北约轰炸前夕"
+    );
 
     dialogs.answer(Some(target.clone()));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_steps(3);
     assert_eq!(harness.state().path(), Some(target.as_path()));
-    assert!(!harness.state().title().starts_with("* "), "saved: title clean");
+    assert!(
+        !harness.state().title().starts_with("* "),
+        "saved: title clean"
+    );
     let saved = harness.state().project().annotations().to_vec();
 
     // A new app opening the file sees exactly the same annotations.
     let reopened = app_with(&ScriptedDialogs::default(), Some(target.clone()), None);
     assert_eq!(reopened.project().annotations(), saved.as_slice());
-    assert_eq!(reopened.project().codes(), harness.state().project().codes());
+    assert_eq!(
+        reopened.project().codes(),
+        harness.state().project().codes()
+    );
 }
 
 #[test]
@@ -187,7 +252,11 @@ fn a_broken_project_shows_an_error_naming_the_file_and_keeps_running() {
     std::fs::write(&bad, "Project(format: \"pizhu\", version: 1, name: ").unwrap();
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness(app_with(&dialogs, Some(bad.clone()), None));
-    let message = harness.state().error_message().expect("an error dialog").to_owned();
+    let message = harness
+        .state()
+        .error_message()
+        .expect("an error dialog")
+        .to_owned();
     assert!(message.contains("broken.pizhu.ron"), "{message}");
     // The declaration is still there and the app keeps working.
     assert!(harness.state().current_document().is_some());
@@ -207,10 +276,17 @@ fn opening_with_unsaved_changes_asks_first() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run_steps(4);
     harness.get_by_label("Save changes?");
-    assert!(dialogs.requests().is_empty(), "no dialog before the question is answered");
+    assert!(
+        dialogs.requests().is_empty(),
+        "no dialog before the question is answered"
+    );
     harness.get_by_label("Cancel").click();
     harness.run_steps(4);
-    assert_eq!(harness.state().project().annotations().len(), 1, "cancel keeps the work");
+    assert_eq!(
+        harness.state().project().annotations().len(),
+        1,
+        "cancel keeps the work"
+    );
     assert!(harness.query_by_label("Save changes?").is_none());
 }
 
@@ -222,8 +298,16 @@ fn deleting_a_used_code_asks_and_can_be_undone() {
     drag_select(&mut harness, span.start().0, span.end().0);
     harness.key_press(Key::Num1);
     harness.run_steps(4);
-    let id = harness.state().project().code_by_name("Kosovo").unwrap().id.clone();
-    harness.state_mut().push(pizhu::ui::commands::Command::DeleteCode(id));
+    let id = harness
+        .state()
+        .project()
+        .code_by_name("Kosovo")
+        .unwrap()
+        .id
+        .clone();
+    harness
+        .state_mut()
+        .push(pizhu::ui::commands::Command::DeleteCode(id));
     harness.run_steps(4);
     harness.get_by_label("Delete code “Kosovo”?");
     harness.get_by_label("Delete").click();
@@ -251,9 +335,15 @@ fn unsaved_work_is_offered_back_after_a_crash() {
 
     let mut harness = self::harness(app_with(&dialogs, None, Some(data.path().to_owned())));
     harness.get_by_label("Recover unsaved work?");
-    assert!(harness.state().project().annotations().is_empty(), "nothing recovered before the user says so");
+    assert!(
+        harness.state().project().annotations().is_empty(),
+        "nothing recovered before the user says so"
+    );
     harness.get_by_label("Recover").click();
     harness.run_steps(4);
     assert_eq!(harness.state().project().annotations(), before.as_slice());
-    assert!(harness.state().is_dirty(), "recovered work still needs saving");
+    assert!(
+        harness.state().is_dirty(),
+        "recovered work still needs saving"
+    );
 }

@@ -5,6 +5,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod project_file;
+pub mod recovery;
 
 pub use error::IoError;
 

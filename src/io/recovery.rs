@@ -39,8 +39,13 @@ impl Recovery {
     /// Write `project_text` (a serialized project) as the recovery file,
     /// noting where the project normally lives.
     pub fn write(&self, project_text: &str, original: Option<&Path>) -> Result<(), IoError> {
-        std::fs::create_dir_all(&self.dir).map_err(|source| IoError::Write { path: self.dir.clone(), source })?;
-        let origin = original.map(|p| p.display().to_string()).unwrap_or_default();
+        std::fs::create_dir_all(&self.dir).map_err(|source| IoError::Write {
+            path: self.dir.clone(),
+            source,
+        })?;
+        let origin = original
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         write_atomic(&self.origin_file(), origin.as_bytes(), false)?;
         write_atomic(&self.project_file(), project_text.as_bytes(), false)
     }
@@ -54,7 +59,11 @@ impl Recovery {
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
             .map(PathBuf::from);
-        Some(Found { path, original, written: meta.modified().ok() })
+        Some(Found {
+            path,
+            original,
+            written: meta.modified().ok(),
+        })
     }
 
     /// Remove the recovery files (after a save, or when the user declines).

@@ -8,7 +8,13 @@ use crate::model::{CharPos, CharSpan, Document};
 ///
 /// Among all occurrences it picks the one with the longest matching context,
 /// then the one nearest the old position. O(text + occurrences × context).
-pub fn reanchor(doc: &Document, quote: &str, prefix: &str, suffix: &str, hint: CharPos) -> Option<CharSpan> {
+pub fn reanchor(
+    doc: &Document,
+    quote: &str,
+    prefix: &str,
+    suffix: &str,
+    hint: CharPos,
+) -> Option<CharSpan> {
     if quote.is_empty() {
         return None;
     }
@@ -16,7 +22,9 @@ pub fn reanchor(doc: &Document, quote: &str, prefix: &str, suffix: &str, hint: C
     let quote_chars = quote.chars().count();
     let mut best: Option<(usize, usize, CharSpan)> = None;
     for (byte, _) in text.match_indices(quote) {
-        let Some(start) = doc.char_of_byte(byte) else { continue };
+        let Some(start) = doc.char_of_byte(byte) else {
+            continue;
+        };
         let before = text.get(..byte).unwrap_or_default();
         let after = text.get(byte + quote.len()..).unwrap_or_default();
         let context = common_suffix(before, prefix) + common_prefix(after, suffix);
@@ -38,7 +46,11 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 fn common_suffix(a: &str, b: &str) -> usize {
-    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 #[cfg(test)]
@@ -48,7 +60,11 @@ mod tests {
 
     #[test]
     fn picks_the_occurrence_whose_context_matches() {
-        let doc = Document::new(DocId("d".into()), "d", "科索沃问题。😀关于科索沃局势，科索沃");
+        let doc = Document::new(
+            DocId("d".into()),
+            "d",
+            "科索沃问题。😀关于科索沃局势，科索沃",
+        );
         let span = reanchor(&doc, "科索沃", "😀关于", "局势", CharPos(0)).unwrap();
         assert_eq!(doc.slice(span), Some("科索沃"));
         assert_eq!(span, CharSpan::from_range(9, 12));
@@ -58,6 +74,9 @@ mod tests {
     #[test]
     fn without_context_prefers_the_nearest() {
         let doc = Document::new(DocId("d".into()), "d", "ab ab ab");
-        assert_eq!(reanchor(&doc, "ab", "", "", CharPos(5)), Some(CharSpan::from_range(6, 8)));
+        assert_eq!(
+            reanchor(&doc, "ab", "", "", CharPos(5)),
+            Some(CharSpan::from_range(6, 8))
+        );
     }
 }

@@ -127,7 +127,10 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
         let decoded = decode(&gbk).unwrap();
         assert_eq!(decoded.text, text);
-        assert!(decoded.encoding.eq_ignore_ascii_case("gbk") || decoded.encoding.eq_ignore_ascii_case("gb18030"));
+        assert!(
+            decoded.encoding.eq_ignore_ascii_case("gbk")
+                || decoded.encoding.eq_ignore_ascii_case("gb18030")
+        );
 
         let trad = "中國和俄羅斯聯邦駐聯合國代表給秘書長的信，關於科索沃問題。".repeat(3);
         let (big5, _, _) = encoding_rs::BIG5.encode(&trad);
@@ -139,8 +142,14 @@ mod tests {
     #[test]
     fn empty_and_binary_are_refused() {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
-        assert_eq!(decode(b"PK\x03\x04\x00\x00binary"), Err(DecodeError::Binary));
-        assert_eq!(decode(&[0x01, 0x02, 0x03, 0x04, 0x05, b'a']), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00binary"),
+            Err(DecodeError::Binary)
+        );
+        assert_eq!(
+            decode(&[0x01, 0x02, 0x03, 0x04, 0x05, b'a']),
+            Err(DecodeError::Binary)
+        );
     }
 
     #[test]

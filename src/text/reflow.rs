@@ -20,7 +20,11 @@ use crate::model::CharPos;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Piece {
     /// `len` chars copied from the original at `orig`.
-    Copy { orig: usize, disp: usize, len: usize },
+    Copy {
+        orig: usize,
+        disp: usize,
+        len: usize,
+    },
     /// One char (a space or a line break) standing for the removed
     /// original run that starts at `orig`.
     Insert { orig: usize, disp: usize },
@@ -47,7 +51,9 @@ pub struct Reflow {
 }
 
 /// Characters after which a line plausibly ends a paragraph.
-const FINAL: &[char] = &['。', '！', '？', '：', '；', '」', '』', '”', '.', '!', '?', ':', ';'];
+const FINAL: &[char] = &[
+    '。', '！', '？', '：', '；', '」', '』', '”', '.', '!', '?', ':', ';',
+];
 
 fn is_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -83,9 +89,14 @@ impl Reflow {
         let orig_len = start.saturating_sub(1);
         let typical = typical_line_len(&lines);
 
-        let mut out = Self { orig_len, ..Self::default() };
+        let mut out = Self {
+            orig_len,
+            ..Self::default()
+        };
         // Indices of non-blank lines; breaks between them are what we judge.
-        let content: Vec<usize> = (0..lines.len()).filter(|&i| lines.get(i).is_some_and(|l| !l.is_blank())).collect();
+        let content: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines.get(i).is_some_and(|l| !l.is_blank()))
+            .collect();
         let (Some(&first), Some(&last)) = (content.first(), content.last()) else {
             // Nothing but white space: show it as it is.
             out.copy_lines(&lines, 0..lines.len());
@@ -94,7 +105,9 @@ impl Reflow {
         // Leading blank lines, as they are.
         out.copy_lines(&lines, 0..first);
         for pair in content.windows(2) {
-            let (Some(line), Some(next_line)) = (lines.get(pair[0]), lines.get(pair[1])) else { continue };
+            let (Some(line), Some(next_line)) = (lines.get(pair[0]), lines.get(pair[1])) else {
+                continue;
+            };
             // The run removed or replaced: trailing spaces of this line, the
             // line breaks and blank lines, and (when joining) nothing else,
             // since an indented next line always starts a paragraph.
@@ -132,24 +145,37 @@ impl Reflow {
 
     /// Copy chars `[from, to)` of one line.
     fn copy_chars(&mut self, line: &Line, from: usize, to: usize) {
-        let Some(part) = line.chars.get(from..to) else { return };
+        let Some(part) = line.chars.get(from..to) else {
+            return;
+        };
         if part.is_empty() {
             return;
         }
-        self.pieces.push(Piece::Copy { orig: line.start + from, disp: self.disp_len, len: part.len() });
+        self.pieces.push(Piece::Copy {
+            orig: line.start + from,
+            disp: self.disp_len,
+            len: part.len(),
+        });
         self.text.extend(part);
         self.disp_len += part.len();
     }
 
     /// Copy the original line break at `orig`.
     fn copy_newline(&mut self, orig: usize) {
-        self.pieces.push(Piece::Copy { orig, disp: self.disp_len, len: 1 });
+        self.pieces.push(Piece::Copy {
+            orig,
+            disp: self.disp_len,
+            len: 1,
+        });
         self.text.push('\n');
         self.disp_len += 1;
     }
 
     fn insert(&mut self, orig: usize, c: char) {
-        self.pieces.push(Piece::Insert { orig, disp: self.disp_len });
+        self.pieces.push(Piece::Insert {
+            orig,
+            disp: self.disp_len,
+        });
         self.text.push(c);
         self.disp_len += 1;
     }
@@ -188,7 +214,10 @@ impl Reflow {
                 None => CharPos(self.orig_len.min(d)),
             };
         }
-        let i = self.pieces.partition_point(|piece| piece.disp() <= d).saturating_sub(1);
+        let i = self
+            .pieces
+            .partition_point(|piece| piece.disp() <= d)
+            .saturating_sub(1);
         match self.pieces.get(i) {
             Some(Piece::Copy { orig, disp, .. }) => CharPos(orig + (d - disp)),
             Some(Piece::Insert { orig, .. }) => CharPos(*orig),
@@ -208,7 +237,11 @@ fn trimmed_end(chars: &[char]) -> usize {
 /// The length a full line has in this text: the 80th percentile of the
 /// non-blank lines' visible lengths (headings and last lines are shorter).
 fn typical_line_len(lines: &[Line]) -> usize {
-    let mut lens: Vec<usize> = lines.iter().filter(|l| !l.is_blank()).map(Line::content_len).collect();
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(Line::content_len)
+        .collect();
     if lens.is_empty() {
         return 0;
     }
@@ -236,29 +269,46 @@ mod tests {
 
     #[test]
     fn latin_words_keep_a_space() {
-        let r = Reflow::new("the quick brown fox jumps over\nthe lazy dog and runs far far away\nend");
-        assert!(r.text.starts_with("the quick brown fox jumps over the lazy dog"), "{}", r.text);
+        let r =
+            Reflow::new("the quick brown fox jumps over\nthe lazy dog and runs far far away\nend");
+        assert!(
+            r.text
+                .starts_with("the quick brown fox jumps over the lazy dog"),
+            "{}",
+            r.text
+        );
     }
 
     #[test]
     fn offsets_map_both_ways_on_the_declaration() {
-        let text = crate::text::decode::decode(include_bytes!("../../assets/declaration-1998-zh.txt"))
-            .map(|d| d.text)
-            .unwrap_or_default();
+        let text =
+            crate::text::decode::decode(include_bytes!("../../assets/declaration-1998-zh.txt"))
+                .map(|d| d.text)
+                .unwrap_or_default();
         let r = Reflow::new(&text);
         let orig = chars(&text);
         let disp = chars(&r.text);
-        assert!(disp.len() < orig.len(), "reading mode removes the blank lines");
+        assert!(
+            disp.len() < orig.len(),
+            "reading mode removes the blank lines"
+        );
         // Every copied display char is the original char it maps to.
         for (d, c) in disp.iter().enumerate() {
             let o = r.to_original(CharPos(d)).0;
             if !c.is_whitespace() {
                 assert_eq!(orig.get(o), Some(c), "display {d}");
             }
-            assert_eq!(r.to_display(CharPos(o)), CharPos(d), "round trip at display {d}");
+            assert_eq!(
+                r.to_display(CharPos(o)),
+                CharPos(d),
+                "round trip at display {d}"
+            );
         }
         // The ABM treaty's name, split over two lines in the PDF, is one phrase.
-        assert!(r.text.contains("限制反导弹防御系统条约") || r.text.contains("反导弹防御系统条约"), "joined");
+        assert!(
+            r.text.contains("限制反导弹防御系统条约") || r.text.contains("反导弹防御系统条约"),
+            "joined"
+        );
     }
 
     proptest::proptest! {

@@ -60,10 +60,19 @@ fn fold_char(c: char, options: SearchOptions, out: &mut impl FnMut(char)) {
 }
 
 /// Fold `chars` (with their original positions) into `text`/`origin`.
-fn fold_into(chars: impl Iterator<Item = (usize, char)>, options: SearchOptions, text: &mut String, origin: &mut Vec<u32>) {
+fn fold_into(
+    chars: impl Iterator<Item = (usize, char)>,
+    options: SearchOptions,
+    text: &mut String,
+    origin: &mut Vec<u32>,
+) {
     let mut pending_ws: Vec<(usize, char)> = Vec::new();
     let mut last: Option<char> = None;
-    let flush = |ws: &mut Vec<(usize, char)>, last: Option<char>, next: Option<char>, text: &mut String, origin: &mut Vec<u32>| {
+    let flush = |ws: &mut Vec<(usize, char)>,
+                 last: Option<char>,
+                 next: Option<char>,
+                 text: &mut String,
+                 origin: &mut Vec<u32>| {
         if ws.iter().any(|(_, c)| *c == '\n') {
             // A line break inside a phrase: gone between CJK, one space between words.
             let cjk_side = last.is_none_or(is_cjk) || next.is_none_or(is_cjk);
@@ -106,9 +115,21 @@ impl Folded {
         let mut text = String::with_capacity(doc.text().len());
         let mut origin = Vec::with_capacity(doc.char_len());
         // Regex matching folds case itself (with `(?i)`), keeping `\W`, `[A-Z]`… meaningful.
-        let fold_options = SearchOptions { case_sensitive: options.case_sensitive || options.regex, ..options };
-        fold_into(doc.text().chars().enumerate(), fold_options, &mut text, &mut origin);
-        Self { text, origin, options }
+        let fold_options = SearchOptions {
+            case_sensitive: options.case_sensitive || options.regex,
+            ..options
+        };
+        fold_into(
+            doc.text().chars().enumerate(),
+            fold_options,
+            &mut text,
+            &mut origin,
+        );
+        Self {
+            text,
+            origin,
+            options,
+        }
     }
 
     /// The options this was folded for.
@@ -123,28 +144,52 @@ impl Folded {
         }
         let mut byte_ranges: Vec<(usize, usize)> = Vec::new();
         if self.options.regex {
-            let pattern = if self.options.case_sensitive { needle.to_owned() } else { format!("(?i){needle}") };
-            let re = regex::Regex::new(&pattern).map_err(|e| SearchError::BadRegex(e.to_string()))?;
-            byte_ranges.extend(re.find_iter(&self.text).filter(|m| !m.is_empty()).map(|m| (m.start(), m.end())));
+            let pattern = if self.options.case_sensitive {
+                needle.to_owned()
+            } else {
+                format!("(?i){needle}")
+            };
+            let re =
+                regex::Regex::new(&pattern).map_err(|e| SearchError::BadRegex(e.to_string()))?;
+            byte_ranges.extend(
+                re.find_iter(&self.text)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| (m.start(), m.end())),
+            );
         } else {
             let mut folded = String::new();
             let mut ignored = Vec::new();
-            fold_into(needle.chars().enumerate(), self.options, &mut folded, &mut ignored);
+            fold_into(
+                needle.chars().enumerate(),
+                self.options,
+                &mut folded,
+                &mut ignored,
+            );
             let folded = folded.trim();
             if folded.is_empty() {
                 return Ok(Vec::new());
             }
-            byte_ranges.extend(self.text.match_indices(folded).map(|(b, m)| (b, b + m.len())));
+            byte_ranges.extend(
+                self.text
+                    .match_indices(folded)
+                    .map(|(b, m)| (b, b + m.len())),
+            );
         }
         // Byte offsets in the folded text → folded char indices → original chars.
         let mut spans = Vec::with_capacity(byte_ranges.len());
         let mut last_byte = 0;
         let mut last_char = 0;
         for (start, end) in byte_ranges {
-            last_char += self.text.get(last_byte..start).map_or(0, |s| s.chars().count());
+            last_char += self
+                .text
+                .get(last_byte..start)
+                .map_or(0, |s| s.chars().count());
             last_byte = start;
             let len = self.text.get(start..end).map_or(0, |s| s.chars().count());
-            let (Some(&a), Some(&b)) = (self.origin.get(last_char), self.origin.get(last_char + len.max(1) - 1)) else {
+            let (Some(&a), Some(&b)) = (
+                self.origin.get(last_char),
+                self.origin.get(last_char + len.max(1) - 1),
+            ) else {
                 continue;
             };
             spans.push(CharSpan::new(CharPos(a as usize), CharPos(b as usize + 1)));
@@ -157,8 +202,13 @@ impl Folded {
 /// characters, but line breaks inside the phrase ignored. An empty needle
 /// matches nothing.
 pub fn find_all(doc: &Document, needle: &str) -> Vec<CharSpan> {
-    let options = SearchOptions { case_sensitive: true, ..SearchOptions::default() };
-    Folded::new(doc, options).find_all(needle).unwrap_or_default()
+    let options = SearchOptions {
+        case_sensitive: true,
+        ..SearchOptions::default()
+    };
+    Folded::new(doc, options)
+        .find_all(needle)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -173,7 +223,10 @@ mod tests {
     #[test]
     fn finds_in_chars_after_astral_characters() {
         let d = doc("😀𠀀科索沃和科索沃");
-        assert_eq!(find_all(&d, "科索沃"), vec![CharSpan::from_range(2, 5), CharSpan::from_range(6, 9)]);
+        assert_eq!(
+            find_all(&d, "科索沃"),
+            vec![CharSpan::from_range(2, 5), CharSpan::from_range(6, 9)]
+        );
         assert!(find_all(&d, "").is_empty());
         assert!(find_all(&d, "北约").is_empty());
     }
@@ -186,14 +239,18 @@ mod tests {
         assert_eq!(d.slice(spans[0]), Some("限制反导弹 \n\n防御系统条约"));
         // Latin words across a line break match with one space.
         let d = doc("the ABM\nTreaty matters");
-        assert_eq!(find_all(&d, "ABM Treaty"), vec![CharSpan::from_range(4, 14)]);
+        assert_eq!(
+            find_all(&d, "ABM Treaty"),
+            vec![CharSpan::from_range(4, 14)]
+        );
     }
 
     #[test]
     fn the_declaration_phrase_split_across_lines() {
-        let text = crate::text::decode::decode(include_bytes!("../../assets/declaration-1998-zh.txt"))
-            .map(|d| d.text)
-            .unwrap_or_default();
+        let text =
+            crate::text::decode::decode(include_bytes!("../../assets/declaration-1998-zh.txt"))
+                .map(|d| d.text)
+                .unwrap_or_default();
         let d = doc(&text);
         let spans = find_all(&d, "限制反导弹防御系统条约");
         assert!(!spans.is_empty(), "found across the line break");
@@ -203,18 +260,48 @@ mod tests {
     #[test]
     fn case_and_width_folding() {
         let d = doc("ＡＢＭ条约 and abm treaty");
-        let folded = Folded::new(&d, SearchOptions { fold_width: true, ..SearchOptions::default() });
-        assert_eq!(folded.find_all("abm").unwrap(), vec![CharSpan::from_range(0, 3), CharSpan::from_range(10, 13)]);
-        let exact = Folded::new(&d, SearchOptions { case_sensitive: true, ..SearchOptions::default() });
-        assert_eq!(exact.find_all("abm").unwrap(), vec![CharSpan::from_range(10, 13)]);
+        let folded = Folded::new(
+            &d,
+            SearchOptions {
+                fold_width: true,
+                ..SearchOptions::default()
+            },
+        );
+        assert_eq!(
+            folded.find_all("abm").unwrap(),
+            vec![CharSpan::from_range(0, 3), CharSpan::from_range(10, 13)]
+        );
+        let exact = Folded::new(
+            &d,
+            SearchOptions {
+                case_sensitive: true,
+                ..SearchOptions::default()
+            },
+        );
+        assert_eq!(
+            exact.find_all("abm").unwrap(),
+            vec![CharSpan::from_range(10, 13)]
+        );
     }
 
     #[test]
     fn regex_search_and_bad_regex() {
         let d = doc("1998年 11月 23日 和 1996年");
-        let folded = Folded::new(&d, SearchOptions { regex: true, ..SearchOptions::default() });
+        let folded = Folded::new(
+            &d,
+            SearchOptions {
+                regex: true,
+                ..SearchOptions::default()
+            },
+        );
         let spans = folded.find_all(r"\d{4}年").unwrap();
-        assert_eq!(spans, vec![CharSpan::from_range(0, 5), CharSpan::from_range(16, 21)]);
-        assert!(matches!(folded.find_all("(unclosed"), Err(SearchError::BadRegex(_))));
+        assert_eq!(
+            spans,
+            vec![CharSpan::from_range(0, 5), CharSpan::from_range(16, 21)]
+        );
+        assert!(matches!(
+            folded.find_all("(unclosed"),
+            Err(SearchError::BadRegex(_))
+        ));
     }
 }

@@ -81,7 +81,10 @@ mod tests {
     fn double_click_word_in_the_declaration() {
         let seg = Segmenter::new();
         let doc = Document::new(DocId("d".into()), "d", "😀双方认为，科索沃问题\n应当解决");
-        let at = |i| seg.word_at(&doc, CharPos(i)).and_then(|s| doc.slice(s).map(str::to_owned));
+        let at = |i| {
+            seg.word_at(&doc, CharPos(i))
+                .and_then(|s| doc.slice(s).map(str::to_owned))
+        };
         assert_eq!(at(7).as_deref(), Some("科索沃"));
         assert_eq!(at(6).as_deref(), Some("科索沃"));
         assert_eq!(seg.word_at(&doc, CharPos(11)), None, "the line break");

@@ -15,6 +15,7 @@ const QUOTE_CHARS: usize = 28;
 /// Draw the panel.
 pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
     ui.heading("Annotations");
+    suggestions_ui(app, ui);
     sync_note_draft(app);
     if let Some(id) = app.selected {
         editor_ui(app, ui, id);
@@ -40,16 +41,66 @@ fn sync_note_draft(app: &mut PizhuApp) {
         .map(|a| (a.id, a.note.clone()));
 }
 
-fn editor_ui(app: &mut PizhuApp, ui: &mut Ui, id: AnnotationId) {
-    let Some(ann) = app.project.annotation(id).cloned() else { return };
-    egui::ScrollArea::vertical().id_salt("quote").max_height(90.0).show(ui, |ui| {
-        ui.label(egui::RichText::new(&ann.quote).italics());
+/// Codes whose keywords occur in the selected text, one click to apply.
+fn suggestions_ui(app: &mut PizhuApp, ui: &mut Ui) {
+    let selection = app.view.selection();
+    if selection.is_empty() {
+        return;
+    }
+    let Some(text) = app.current_document().and_then(|d| d.slice(selection)) else {
+        return;
+    };
+    // Keywords may be broken over lines in PDF text: compare without white space.
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let suggested: Vec<(crate::model::CodeId, String, [u8; 3])> = app
+        .project
+        .codes()
+        .iter()
+        .filter(|c| {
+            c.keywords
+                .iter()
+                .any(|k| !k.is_empty() && text.contains(k.as_str()))
+        })
+        .map(|c| (c.id.clone(), c.name.clone(), c.color.0))
+        .collect();
+    if suggested.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Suggested:");
+        for (id, name, rgb) in suggested {
+            if code_chip(ui, &name, rgb)
+                .interact(egui::Sense::click())
+                .on_hover_text("Apply this code")
+                .clicked()
+            {
+                app.push(Command::ApplyCode(id));
+            }
+        }
     });
+    ui.separator();
+}
+
+fn editor_ui(app: &mut PizhuApp, ui: &mut Ui, id: AnnotationId) {
+    let Some(ann) = app.project.annotation(id).cloned() else {
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("quote")
+        .max_height(90.0)
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(&ann.quote).italics());
+        });
     ui.horizontal_wrapped(|ui| {
         for code in ann.codes.iter().filter_map(|c| app.project.code(c)) {
             code_chip(ui, &code.name, code.color.0);
-            if ui.small_button("×").on_hover_text(format!("Remove {}", code.name)).clicked() {
-                app.commands.push(Command::RemoveCodeFrom(id, code.id.clone()));
+            if ui
+                .small_button("×")
+                .on_hover_text(format!("Remove {}", code.name))
+                .clicked()
+            {
+                app.commands
+                    .push(Command::RemoveCodeFrom(id, code.id.clone()));
             }
         }
         ui.menu_button("+ Code", |ui| {
@@ -79,7 +130,11 @@ fn editor_ui(app: &mut PizhuApp, ui: &mut Ui, id: AnnotationId) {
         app.push(Command::SetNote(id, text));
     }
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(format!("{} · {}", ann.author, ann.modified.0)).small().weak());
+        ui.label(
+            egui::RichText::new(format!("{} · {}", ann.author, ann.modified.0))
+                .small()
+                .weak(),
+        );
         if ui.button("Delete annotation").clicked() {
             app.push(Command::DeleteAnnotation(id));
         }
@@ -87,10 +142,16 @@ fn editor_ui(app: &mut PizhuApp, ui: &mut Ui, id: AnnotationId) {
 }
 
 fn filter_ui(app: &mut PizhuApp, ui: &mut Ui) {
-    let Some(doc) = app.current_doc.clone() else { return };
+    let Some(doc) = app.current_doc.clone() else {
+        return;
+    };
     let anns = app.project.annotations_of(&doc);
     let label = match app.code_filter.as_ref().and_then(|c| app.project.code(c)) {
-        Some(code) => format!("{} ({})", code.name, anns.iter().filter(|a| a.codes.contains(&code.id)).count()),
+        Some(code) => format!(
+            "{} ({})",
+            code.name,
+            anns.iter().filter(|a| a.codes.contains(&code.id)).count()
+        ),
         None => format!("All codes ({})", anns.len()),
     };
     let mut filter = app.code_filter.clone();
@@ -100,14 +161,20 @@ fn filter_ui(app: &mut PizhuApp, ui: &mut Ui) {
             ui.selectable_value(&mut filter, None, format!("All codes ({})", anns.len()));
             for code in app.project.codes() {
                 let n = anns.iter().filter(|a| a.codes.contains(&code.id)).count();
-                ui.selectable_value(&mut filter, Some(code.id.clone()), format!("{} ({n})", code.name));
+                ui.selectable_value(
+                    &mut filter,
+                    Some(code.id.clone()),
+                    format!("{} ({n})", code.name),
+                );
             }
         });
     app.code_filter = filter;
 }
 
 fn list_ui(app: &mut PizhuApp, ui: &mut Ui) {
-    let Some(doc) = app.current_doc.clone() else { return };
+    let Some(doc) = app.current_doc.clone() else {
+        return;
+    };
     let anns: Vec<&Annotation> = app
         .project
         .annotations_of(&doc)
@@ -124,12 +191,16 @@ fn list_ui(app: &mut PizhuApp, ui: &mut Ui) {
         .auto_shrink([false, false])
         .show_rows(ui, ROW_HEIGHT, anns.len(), |ui, rows| {
             for ann in anns.get(rows).unwrap_or_default() {
-                let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::hover());
+                let (rect, _) =
+                    ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::hover());
                 let mut row = ui.new_child(UiBuilder::new().max_rect(rect));
                 // One line per row: show_rows needs every row the same height.
                 row.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 let selected = app.selected == Some(ann.id);
-                if row.selectable_label(selected, short_quote(&ann.quote)).clicked() {
+                if row
+                    .selectable_label(selected, short_quote(&ann.quote))
+                    .clicked()
+                {
                     clicked = Some(ann.id);
                 }
                 row.horizontal(|ui| {

@@ -42,7 +42,10 @@ pub struct AppOptions {
 /// A file being read on a worker thread.
 pub(super) enum Job {
     Project(PathBuf, Result<Loaded, IoError>),
-    Document { add: bool, result: Result<Document, IoError> },
+    Document {
+        add: bool,
+        result: Result<Document, IoError>,
+    },
 }
 
 /// A short message at the bottom of the window.
@@ -78,6 +81,9 @@ pub struct PizhuApp {
     pub(super) busy: usize,
     pub(super) title: String,
     pub(super) allow_close: bool,
+    pub(super) search: super::search_bar::SearchState,
+    /// The theme chosen (remembered for `save`, which has no context).
+    pub(super) theme: egui::ThemePreference,
 }
 
 impl PizhuApp {
@@ -119,10 +125,20 @@ impl PizhuApp {
             busy: 0,
             title: String::new(),
             allow_close: false,
+            search: super::search_bar::SearchState::default(),
+            theme: egui::ThemePreference::System,
         };
         app.saved_revision = app.project.revision();
         app.current_doc = app.project.documents().first().map(|d| d.id.clone());
         app.view.font_size = app.prefs.font_size;
+        app.view.reading_mode = app.prefs.reading_mode;
+        app.view.line_numbers = app.prefs.line_numbers;
+        app.view.snap_to_words = app.prefs.snap_to_words;
+        ctx.set_theme(match app.prefs.theme.as_str() {
+            "light" => egui::ThemePreference::Light,
+            "dark" => egui::ThemePreference::Dark,
+            _ => egui::ThemePreference::System,
+        });
         if let Some(found) = app.recovery.as_ref().and_then(Recovery::find) {
             app.modal = Some(Modal::Recover(found));
         }
@@ -154,7 +170,9 @@ impl PizhuApp {
 
     /// The document shown.
     pub fn current_document(&self) -> Option<&Document> {
-        self.current_doc.as_ref().and_then(|id| self.project.document(id))
+        self.current_doc
+            .as_ref()
+            .and_then(|id| self.project.document(id))
     }
 
     /// The message of the open error dialog, if one is shown.
@@ -193,11 +211,17 @@ impl PizhuApp {
     }
 
     pub(super) fn toast(&mut self, text: impl Into<String>) {
-        self.toasts.push(Toast { text: text.into(), until: Instant::now() + Duration::from_secs(4) });
+        self.toasts.push(Toast {
+            text: text.into(),
+            until: Instant::now() + Duration::from_secs(4),
+        });
     }
 
     pub(super) fn error(&mut self, title: &str, err: &dyn std::fmt::Display) {
-        self.modal = Some(Modal::Error { title: title.to_owned(), message: format!("{err:#}") });
+        self.modal = Some(Modal::Error {
+            title: title.to_owned(),
+            message: format!("{err:#}"),
+        });
     }
 
     /// Open a project or document synchronously (start-up).
@@ -215,14 +239,21 @@ impl PizhuApp {
     pub(super) fn spawn_read(&mut self, ctx: &egui::Context, path: PathBuf, add: bool) {
         let tx = self.jobs.0.clone();
         let ctx = ctx.clone();
-        let doc_id = if add { self.project.fresh_doc_id() } else { DocId("d-1".into()) };
+        let doc_id = if add {
+            self.project.fresh_doc_id()
+        } else {
+            DocId("d-1".into())
+        };
         self.busy += 1;
         std::thread::spawn(move || {
             let job = if !add && crate::io::project_file::is_project_path(&path) {
                 let result = crate::io::project_file::load(&path);
                 Job::Project(path, result)
             } else {
-                Job::Document { add, result: crate::io::import::read_document(&path, doc_id) }
+                Job::Document {
+                    add,
+                    result: crate::io::import::read_document(&path, doc_id),
+                }
             };
             let _ = tx.send(job);
             ctx.request_repaint();
@@ -255,24 +286,39 @@ impl PizhuApp {
                 }
             }
             Job::Project(_, Err(err)) => self.error("Could not open the project", &err),
-            Job::Document { add: false, result: Ok(doc) } => {
+            Job::Document {
+                add: false,
+                result: Ok(doc),
+            } => {
                 let path = doc.source.as_ref().map(|s| PathBuf::from(&s.path));
-                let name = doc.name.rsplit_once('.').map_or(doc.name.clone(), |(stem, _)| stem.to_owned());
+                let name = doc
+                    .name
+                    .rsplit_once('.')
+                    .map_or(doc.name.clone(), |(stem, _)| stem.to_owned());
                 let project = project_with(name, doc);
                 self.replace_project(project, None);
                 if let Some(path) = path {
                     self.prefs.add_recent(&path);
                 }
             }
-            Job::Document { add: true, result: Ok(doc) } => {
+            Job::Document {
+                add: true,
+                result: Ok(doc),
+            } => {
                 let id = doc.id.clone();
                 let name = doc.name.clone();
                 let index = self.project.documents().len();
-                self.commands.push(Command::Edit(crate::model::Edit::InsertDocument { document: Box::new(doc), index }));
+                self.commands
+                    .push(Command::Edit(crate::model::Edit::InsertDocument {
+                        document: Box::new(doc),
+                        index,
+                    }));
                 self.commands.push(Command::ShowDocument(id));
                 self.toast(format!("Added {name}"));
             }
-            Job::Document { result: Err(err), .. } => self.error("Could not open the document", &err),
+            Job::Document {
+                result: Err(err), ..
+            } => self.error("Could not open the document", &err),
         }
     }
 
@@ -348,6 +394,7 @@ impl PizhuApp {
     /// One frame of the whole window; what `eframe::App::ui` calls, and tests too.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.theme = ctx.options(|o| o.theme_preference);
         self.poll_jobs();
         if let Some((request, answer)) = self.dialogs.poll() {
             self.dialog_answered(&ctx, request, answer);
@@ -357,6 +404,9 @@ impl PizhuApp {
 
         egui::Panel::top("menu").show(ui, |ui| super::menus::menu_bar(self, ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        if self.search.open {
+            egui::Panel::top("find").show(ui, |ui| super::search_bar::ui(self, ui));
+        }
         egui::Panel::left("codebook")
             .resizable(true)
             .default_size(240.0)
@@ -379,13 +429,35 @@ impl PizhuApp {
     }
 
     fn document_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(doc) = self.current_doc.as_ref().and_then(|id| self.project.document(id)) else {
-            ui.centered_and_justified(|ui| ui.label("No document. File → Add Document… to add one."));
+        let Some(doc) = self
+            .current_doc
+            .as_ref()
+            .and_then(|id| self.project.document(id))
+        else {
+            ui.centered_and_justified(|ui| {
+                ui.label("No document. File → Add Document… to add one.")
+            });
             return;
         };
-        let output = self.view.ui(ui, &self.project, doc, self.selected, self.segmenter.get());
+        let matches = if self.search.open {
+            super::document_view::Matches {
+                spans: self.search.matches_in(&doc.id),
+                current: self.search.current().map(|(_, s)| s),
+            }
+        } else {
+            super::document_view::Matches::default()
+        };
+        let output = self.view.ui(
+            ui,
+            &self.project,
+            doc,
+            self.selected,
+            &matches,
+            self.segmenter.get(),
+        );
         if let Some(id) = output.clicked_annotation {
-            self.commands.push(Command::SelectAnnotation { id, scroll: false });
+            self.commands
+                .push(Command::SelectAnnotation { id, scroll: false });
         } else if output.clicked_empty {
             self.selected = None;
         }
@@ -398,7 +470,11 @@ impl PizhuApp {
                 let sel = self.view.selection();
                 if !sel.is_empty() {
                     ui.separator();
-                    ui.label(format!("selected {} characters at {}", sel.len(), sel.start()));
+                    ui.label(format!(
+                        "selected {} characters at {}",
+                        sel.len(),
+                        sel.start()
+                    ));
                 }
             }
             ui.separator();
@@ -427,6 +503,15 @@ impl eframe::App for PizhuApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.prefs.font_size = self.view.font_size;
+        self.prefs.reading_mode = self.view.reading_mode;
+        self.prefs.line_numbers = self.view.line_numbers;
+        self.prefs.snap_to_words = self.view.snap_to_words;
+        self.prefs.theme = match self.theme {
+            egui::ThemePreference::Light => "light",
+            egui::ThemePreference::Dark => "dark",
+            egui::ThemePreference::System => "system",
+        }
+        .into();
         eframe::set_value(storage, super::prefs::KEY, &self.prefs);
     }
 
@@ -442,7 +527,11 @@ impl eframe::App for PizhuApp {
 
 /// The project a new user sees: the declaration with the starter codebook.
 pub fn default_project() -> Project {
-    let doc = document_from_bytes(Path::new(DECLARATION_NAME), DECLARATION, DocId("d-1".into()));
+    let doc = document_from_bytes(
+        Path::new(DECLARATION_NAME),
+        DECLARATION,
+        DocId("d-1".into()),
+    );
     let mut project = Project::new("中俄联合声明 1998");
     if let Ok(doc) = doc {
         project = project_with("中俄联合声明 1998".into(), doc);
@@ -453,8 +542,13 @@ pub fn default_project() -> Project {
 /// A new project holding `doc`, with the starter codebook when `doc` is the
 /// bundled declaration.
 pub fn project_with(name: String, doc: Document) -> Project {
-    let is_declaration = crate::text::decode::decode(DECLARATION).is_ok_and(|d| d.text == doc.text());
-    let codes = if is_declaration { starter::declaration_codebook() } else { Vec::new() };
+    let is_declaration =
+        crate::text::decode::decode(DECLARATION).is_ok_and(|d| d.text == doc.text());
+    let codes = if is_declaration {
+        starter::declaration_codebook()
+    } else {
+        Vec::new()
+    };
     Project::from_parts(name, codes, vec![doc], Vec::new())
 }
 

@@ -17,29 +17,43 @@ pub struct CodeDraft {
 
 /// Draw the panel.
 pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
-    egui::ScrollArea::vertical().id_salt("codebook-scroll").show(ui, |ui| {
-        documents_ui(app, ui);
-        ui.separator();
-        ui.heading("Codebook");
-        new_code_ui(app, ui);
-        let top: Vec<CodeId> = app.project.children_of(None).map(|c| c.id.clone()).collect();
-        for id in top {
-            code_tree_ui(app, ui, &id, 0);
-        }
-        if app.code_draft.is_some() {
+    egui::ScrollArea::vertical()
+        .id_salt("codebook-scroll")
+        .show(ui, |ui| {
+            documents_ui(app, ui);
             ui.separator();
-            draft_ui(app, ui);
-        }
-    });
+            ui.heading("Codebook");
+            new_code_ui(app, ui);
+            let top: Vec<CodeId> = app
+                .project
+                .children_of(None)
+                .map(|c| c.id.clone())
+                .collect();
+            for id in top {
+                code_tree_ui(app, ui, &id, 0);
+            }
+            if app.code_draft.is_some() {
+                ui.separator();
+                draft_ui(app, ui);
+            }
+        });
 }
 
 fn documents_ui(app: &mut PizhuApp, ui: &mut Ui) {
     ui.heading("Documents");
-    let docs: Vec<_> = app.project.documents().iter().map(|d| (d.id.clone(), d.name.clone())).collect();
+    let docs: Vec<_> = app
+        .project
+        .documents()
+        .iter()
+        .map(|d| (d.id.clone(), d.name.clone()))
+        .collect();
     for (id, name) in docs {
         let current = app.current_doc.as_ref() == Some(&id);
         let n = app.project.annotations_of(&id).len();
-        if ui.selectable_label(current, format!("{name} ({n})")).clicked() {
+        if ui
+            .selectable_label(current, format!("{name} ({n})"))
+            .clicked()
+        {
             app.push(Command::ShowDocument(id));
         }
     }
@@ -64,22 +78,32 @@ fn new_code_ui(app: &mut PizhuApp, ui: &mut Ui) {
 }
 
 fn code_tree_ui(app: &mut PizhuApp, ui: &mut Ui, id: &CodeId, depth: usize) {
-    let Some(code) = app.project.code(id).cloned() else { return };
+    let Some(code) = app.project.code(id).cloned() else {
+        return;
+    };
     let uses = app.project.usage_count(id);
     ui.horizontal(|ui| {
         #[allow(clippy::cast_precision_loss)]
         ui.add_space(depth as f32 * 14.0);
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-        ui.painter().rect_filled(rect, 3.0, to_color32(code.color.0));
+        ui.painter()
+            .rect_filled(rect, 3.0, to_color32(code.color.0));
         let has_selection = !app.view.selection().is_empty();
-        let label = ui
-            .selectable_label(false, &code.name)
-            .on_hover_text(if code.description.is_empty() { code.name.clone() } else { code.description.clone() });
+        let label =
+            ui.selectable_label(false, &code.name)
+                .on_hover_text(if code.description.is_empty() {
+                    code.name.clone()
+                } else {
+                    code.description.clone()
+                });
         if label.clicked() {
             if has_selection {
                 app.push(Command::ApplyCode(id.clone()));
             } else {
-                app.code_draft = Some(CodeDraft { keywords: code.keywords.join(", "), code: code.clone() });
+                app.code_draft = Some(CodeDraft {
+                    keywords: code.keywords.join(", "),
+                    code: code.clone(),
+                });
             }
         }
         label.context_menu(|ui| context_menu(app, ui, &code));
@@ -88,7 +112,11 @@ fn code_tree_ui(app: &mut PizhuApp, ui: &mut Ui, id: &CodeId, depth: usize) {
         }
         ui.label(egui::RichText::new(uses.to_string()).small().weak());
     });
-    let children: Vec<CodeId> = app.project.children_of(Some(id)).map(|c| c.id.clone()).collect();
+    let children: Vec<CodeId> = app
+        .project
+        .children_of(Some(id))
+        .map(|c| c.id.clone())
+        .collect();
     for child in children {
         code_tree_ui(app, ui, &child, depth + 1);
     }
@@ -96,14 +124,28 @@ fn code_tree_ui(app: &mut PizhuApp, ui: &mut Ui, id: &CodeId, depth: usize) {
 
 fn context_menu(app: &mut PizhuApp, ui: &mut Ui, code: &Code) {
     if ui.button("Edit…").clicked() {
-        app.code_draft = Some(CodeDraft { keywords: code.keywords.join(", "), code: code.clone() });
+        app.code_draft = Some(CodeDraft {
+            keywords: code.keywords.join(", "),
+            code: code.clone(),
+        });
     }
-    let index = app.project.codes().iter().position(|c| c.id == code.id).unwrap_or(0);
+    let index = app
+        .project
+        .codes()
+        .iter()
+        .position(|c| c.id == code.id)
+        .unwrap_or(0);
     if ui.button("Move up").clicked() {
-        app.push(Command::Edit(Edit::MoveCode { id: code.id.clone(), index: index.saturating_sub(1) }));
+        app.push(Command::Edit(Edit::MoveCode {
+            id: code.id.clone(),
+            index: index.saturating_sub(1),
+        }));
     }
     if ui.button("Move down").clicked() {
-        app.push(Command::Edit(Edit::MoveCode { id: code.id.clone(), index: index + 1 }));
+        app.push(Command::Edit(Edit::MoveCode {
+            id: code.id.clone(),
+            index: index + 1,
+        }));
     }
     ui.menu_button("Nest under", |ui| {
         if ui.button("(top level)").clicked() {
@@ -112,7 +154,10 @@ fn context_menu(app: &mut PizhuApp, ui: &mut Ui, code: &Code) {
             app.push(Command::Edit(Edit::ReplaceCode(c)));
         }
         for other in app.project.codes() {
-            if other.id != code.id && !app.project.is_ancestor(&code.id, &other.id) && ui.button(&other.name).clicked() {
+            if other.id != code.id
+                && !app.project.is_ancestor(&code.id, &other.id)
+                && ui.button(&other.name).clicked()
+            {
                 let mut c = code.clone();
                 c.parent = Some(other.id.clone());
                 app.commands.push(Command::Edit(Edit::ReplaceCode(c)));
@@ -124,7 +169,12 @@ fn context_menu(app: &mut PizhuApp, ui: &mut Ui, code: &Code) {
             if other.id != code.id && ui.button(&other.name).clicked() {
                 match app.project.merge_codes_edit(&code.id, &other.id) {
                     Ok(edit) => app.commands.push(Command::Edit(edit)),
-                    Err(err) => app.modal = Some(super::modals::Modal::Error { title: "Could not merge".into(), message: err.to_string() }),
+                    Err(err) => {
+                        app.modal = Some(super::modals::Modal::Error {
+                            title: "Could not merge".into(),
+                            message: err.to_string(),
+                        })
+                    }
                 }
             }
         }
@@ -136,7 +186,9 @@ fn context_menu(app: &mut PizhuApp, ui: &mut Ui, code: &Code) {
 }
 
 fn draft_ui(app: &mut PizhuApp, ui: &mut Ui) {
-    let Some(draft) = app.code_draft.as_mut() else { return };
+    let Some(draft) = app.code_draft.as_mut() else {
+        return;
+    };
     ui.label(egui::RichText::new("Edit code").strong());
     let mut apply = false;
     let mut cancel = false;
@@ -149,35 +201,57 @@ fn draft_ui(app: &mut PizhuApp, ui: &mut Ui) {
         ui.end_row();
         ui.label("Key");
         let key = draft.code.shortcut.clone().unwrap_or_else(|| "none".into());
-        egui::ComboBox::from_id_salt("code-key").selected_text(key).show_ui(ui, |ui| {
-            ui.selectable_value(&mut draft.code.shortcut, None, "none");
-            for n in 1..=9 {
-                ui.selectable_value(&mut draft.code.shortcut, Some(n.to_string()), n.to_string());
-            }
-        });
+        egui::ComboBox::from_id_salt("code-key")
+            .selected_text(key)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut draft.code.shortcut, None, "none");
+                for n in 1..=9 {
+                    ui.selectable_value(
+                        &mut draft.code.shortcut,
+                        Some(n.to_string()),
+                        n.to_string(),
+                    );
+                }
+            });
         ui.end_row();
         ui.label("Keywords");
         ui.text_edit_singleline(&mut draft.keywords);
         ui.end_row();
     });
     ui.label("Description");
-    ui.add(egui::TextEdit::multiline(&mut draft.code.description).desired_rows(2).desired_width(f32::INFINITY));
+    ui.add(
+        egui::TextEdit::multiline(&mut draft.code.description)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    );
     ui.horizontal(|ui| {
         apply = ui.button("Apply").clicked();
         cancel = ui.button("Cancel").clicked();
         if ui.button("Delete…").clicked() {
-            app.commands.push(Command::DeleteCode(draft.code.id.clone()));
+            app.commands
+                .push(Command::DeleteCode(draft.code.id.clone()));
             cancel = true;
         }
     });
     if apply {
         let mut code = draft.code.clone();
         code.name = code.name.trim().to_owned();
-        code.keywords = draft.keywords.split([',', '，']).map(str::trim).filter(|k| !k.is_empty()).map(str::to_owned).collect();
+        code.keywords = draft
+            .keywords
+            .split([',', '，'])
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(str::to_owned)
+            .collect();
         // A key belongs to one code: take it from any other.
         let mut edits = Vec::new();
         if let Some(key) = &code.shortcut {
-            for other in app.project.codes().iter().filter(|c| c.id != code.id && c.shortcut.as_ref() == Some(key)) {
+            for other in app
+                .project
+                .codes()
+                .iter()
+                .filter(|c| c.id != code.id && c.shortcut.as_ref() == Some(key))
+            {
                 let mut other = other.clone();
                 other.shortcut = None;
                 edits.push(Edit::ReplaceCode(other));

@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use crate::io::export::{ExportOptions, Format};
-use crate::model::{Annotation, AnnotationId, CharPos, CharSpan, Code, CodeId, Color, DocId, Edit, Timestamp};
+use crate::model::{
+    Annotation, AnnotationId, CharSpan, Code, CodeId, Color, DocId, Edit, Timestamp,
+};
 
 use super::app::PizhuApp;
 use super::dialogs::DialogRequest;
@@ -57,6 +59,15 @@ pub enum Command {
     Copy,
     /// Select the whole document.
     SelectAll,
+    /// Select a span of the shown document and scroll to it.
+    SelectSpan(CharSpan),
+    /// Open the find bar.
+    Find,
+    /// Go to the next (or previous) annotation: of the selected
+    /// annotation's first code, else of the filter's code, else any.
+    NextAnnotation(bool),
+    /// Make the document text larger (+1), smaller (-1) or default (0).
+    Zoom(i8),
     /// Select nothing (and no annotation).
     ClearSelection,
     /// The code whose shortcut is this key, applied (resolved by the shortcut handler).
@@ -94,7 +105,9 @@ impl PizhuApp {
             Command::ApplyCode(code) => self.apply_code(&code),
             Command::CreateCode(name) => self.create_code(&name),
             Command::SelectAnnotation { id, scroll } => {
-                let Some(ann) = self.project.annotation(id) else { return };
+                let Some(ann) = self.project.annotation(id) else {
+                    return;
+                };
                 if Some(&ann.document) != self.current_doc.as_ref() {
                     self.current_doc = Some(ann.document.clone());
                     self.view.reset();
@@ -112,7 +125,9 @@ impl PizhuApp {
                 }
             }
             Command::RemoveCodeFrom(id, code) => {
-                let Some(ann) = self.project.annotation(id) else { return };
+                let Some(ann) = self.project.annotation(id) else {
+                    return;
+                };
                 if ann.codes.len() <= 1 {
                     self.run(ctx, Command::DeleteAnnotation(id));
                 } else {
@@ -123,7 +138,9 @@ impl PizhuApp {
                 }
             }
             Command::SetNote(id, note) => {
-                let Some(ann) = self.project.annotation(id) else { return };
+                let Some(ann) = self.project.annotation(id) else {
+                    return;
+                };
                 if ann.note != note {
                     let mut ann = ann.clone();
                     ann.note = note;
@@ -146,7 +163,11 @@ impl PizhuApp {
                     self.view.reset();
                 }
             }
-            Command::Open => self.unless_dirty(Then::Open, |app, ctx| app.dialogs.request(DialogRequest::Open, ctx), ctx),
+            Command::Open => self.unless_dirty(
+                Then::Open,
+                |app, ctx| app.dialogs.request(DialogRequest::Open, ctx),
+                ctx,
+            ),
             Command::OpenPath(path) => self.unless_dirty(
                 Then::OpenPath(path.clone()),
                 move |app, ctx| app.spawn_read(ctx, path.clone(), false),
@@ -171,26 +192,47 @@ impl PizhuApp {
                     Format::Md => "md",
                 };
                 let suggested = format!("{}.{extension}", self.project.name());
-                self.dialogs.request(DialogRequest::Export { extension, what: format, bom, suggested }, ctx);
+                self.dialogs.request(
+                    DialogRequest::Export {
+                        extension,
+                        what: format,
+                        bom,
+                        suggested,
+                    },
+                    ctx,
+                );
             }
             Command::Copy => {
-                let text = self.current_document().map(|d| d.slice_clamped(self.view.selection()).to_owned());
+                let text = self
+                    .current_document()
+                    .map(|d| d.slice_clamped(self.view.selection()).to_owned());
                 if let Some(text) = text.filter(|t| !t.is_empty()) {
                     ctx.copy_text(text);
                 }
             }
             Command::SelectAll => {
-                if let Some(n) = self.current_document().map(crate::model::Document::char_len) {
-                    self.view.anchor = CharPos(0);
-                    self.view.cursor = CharPos(n);
-                }
+                self.view.select_all();
+            }
+            Command::SelectSpan(span) => self.view.select(span),
+            Command::Find => self.search.open(),
+            Command::NextAnnotation(forward) => self.next_annotation(forward),
+            Command::Zoom(step) => {
+                self.view.font_size = match step {
+                    0 => super::prefs::Prefs::default().font_size,
+                    s if s > 0 => (self.view.font_size + 2.0).min(48.0),
+                    _ => (self.view.font_size - 2.0).max(10.0),
+                };
             }
             Command::ClearSelection => {
                 self.view.clear_selection();
                 self.selected = None;
             }
             Command::ApplyShortcut(key) => {
-                let code = self.project.codes().iter().find(|c| c.shortcut.as_deref() == Some(key.as_str()));
+                let code = self
+                    .project
+                    .codes()
+                    .iter()
+                    .find(|c| c.shortcut.as_deref() == Some(key.as_str()));
                 if let Some(id) = code.map(|c| c.id.clone()) {
                     self.apply_code(&id);
                 }
@@ -207,7 +249,12 @@ impl PizhuApp {
     }
 
     /// Run `action` now, or ask first when there are unsaved changes.
-    fn unless_dirty(&mut self, then: Then, action: impl FnOnce(&mut Self, &egui::Context), ctx: &egui::Context) {
+    fn unless_dirty(
+        &mut self,
+        then: Then,
+        action: impl FnOnce(&mut Self, &egui::Context),
+        ctx: &egui::Context,
+    ) {
         if self.is_dirty() {
             self.modal = Some(Modal::ConfirmDiscard(then));
         } else {
@@ -229,7 +276,8 @@ impl PizhuApp {
 
     fn request_save_as(&mut self, ctx: &egui::Context) {
         let suggested = format!("{}.pizhu.ron", self.project.name());
-        self.dialogs.request(DialogRequest::SaveProject { suggested }, ctx);
+        self.dialogs
+            .request(DialogRequest::SaveProject { suggested }, ctx);
     }
 
     /// Save to `path`; on success it becomes the project's file.
@@ -252,7 +300,12 @@ impl PizhuApp {
         }
     }
 
-    pub(super) fn dialog_answered(&mut self, ctx: &egui::Context, request: DialogRequest, answer: Option<PathBuf>) {
+    pub(super) fn dialog_answered(
+        &mut self,
+        ctx: &egui::Context,
+        request: DialogRequest,
+        answer: Option<PathBuf>,
+    ) {
         let Some(path) = answer else {
             // Cancelled: nothing waits for the save any more.
             if matches!(self.modal, Some(Modal::SaveThen(_))) {
@@ -274,11 +327,56 @@ impl PizhuApp {
                 }
             }
             DialogRequest::Export { what, bom, .. } => {
-                match crate::io::export::export(&self.project, what, &path, ExportOptions { csv_bom: bom }) {
+                match crate::io::export::export(
+                    &self.project,
+                    what,
+                    &path,
+                    ExportOptions { csv_bom: bom },
+                ) {
                     Ok(()) => self.toast(format!("Exported {}", path.display())),
                     Err(err) => self.error("Could not export", &err),
                 }
             }
+        }
+    }
+
+    fn next_annotation(&mut self, forward: bool) {
+        let Some(doc) = self.current_doc.clone() else {
+            return;
+        };
+        let code = self
+            .selected
+            .and_then(|id| self.project.annotation(id))
+            .and_then(|a| a.codes.first().cloned())
+            .or_else(|| self.code_filter.clone());
+        let anns = self.project.annotations_of(&doc);
+        let candidates: Vec<usize> = (0..anns.len())
+            .filter(|&i| code.as_ref().is_none_or(|c| anns[i].codes.contains(c)))
+            .collect();
+        if candidates.is_empty() {
+            return;
+        }
+        let here = self
+            .selected
+            .and_then(|id| anns.iter().position(|a| a.id == id));
+        let next = match (here, forward) {
+            (Some(h), true) => candidates
+                .iter()
+                .copied()
+                .find(|&i| i > h)
+                .or(candidates.first().copied()),
+            (Some(h), false) => candidates
+                .iter()
+                .copied()
+                .rev()
+                .find(|&i| i < h)
+                .or(candidates.last().copied()),
+            (None, true) => candidates.first().copied(),
+            (None, false) => candidates.last().copied(),
+        };
+        if let Some(id) = next.and_then(|i| anns.get(i)).map(|a| a.id) {
+            self.commands
+                .push(Command::SelectAnnotation { id, scroll: true });
         }
     }
 
@@ -305,7 +403,10 @@ impl PizhuApp {
         let text = doc.slice(sel)?;
         let lead = text.chars().take_while(|c| c.is_whitespace()).count();
         let trail = text.chars().rev().take_while(|c| c.is_whitespace()).count();
-        let span = CharSpan::from_range(sel.start().0 + lead, sel.end().0.saturating_sub(trail).max(sel.start().0 + lead));
+        let span = CharSpan::from_range(
+            sel.start().0 + lead,
+            sel.end().0.saturating_sub(trail).max(sel.start().0 + lead),
+        );
         (!span.is_empty()).then_some(span)
     }
 
@@ -324,7 +425,9 @@ impl PizhuApp {
             }
             return;
         };
-        let Some(doc) = self.current_document() else { return };
+        let Some(doc) = self.current_document() else {
+            return;
+        };
         // The same passage again: add the code to the existing annotation.
         let existing = self
             .project
@@ -363,7 +466,10 @@ impl PizhuApp {
         let id = if let Some(code) = self.project.code_by_name(name) {
             code.id.clone()
         } else {
-            let id = crate::model::codebook::fresh_code_id(name, self.project.codes().iter().map(|c| &c.id));
+            let id = crate::model::codebook::fresh_code_id(
+                name,
+                self.project.codes().iter().map(|c| &c.id),
+            );
             let colour = Color::distinct(self.project.codes().len());
             let code = Code::new(id.clone(), name, colour);
             let index = self.project.codes().len();

@@ -103,7 +103,11 @@ fn show(request: &DialogRequest) -> Option<PathBuf> {
             .add_filter("Pizhu project", &["ron"])
             .set_file_name(suggested)
             .save_file(),
-        DialogRequest::Export { extension, suggested, .. } => rfd::FileDialog::new()
+        DialogRequest::Export {
+            extension,
+            suggested,
+            ..
+        } => rfd::FileDialog::new()
             .set_title("Export")
             .add_filter(*extension, &[*extension])
             .set_file_name(suggested)
@@ -135,7 +139,10 @@ impl ScriptedDialogs {
 
     /// Every request made so far, in order.
     pub fn requests(&self) -> Vec<DialogRequest> {
-        self.script.lock().map(|s| s.requests.clone()).unwrap_or_default()
+        self.script
+            .lock()
+            .map(|s| s.requests.clone())
+            .unwrap_or_default()
     }
 }
 

@@ -17,9 +17,10 @@ const NAME: &str = "Noto Sans CJK SC";
 /// Font definitions: egui's defaults plus the embedded CJK face.
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
-    fonts
-        .font_data
-        .insert(NAME.to_owned(), Arc::new(FontData::from_blob(Arc::new(NOTO_CJK), NOTO_CJK_SC_FACE)));
+    fonts.font_data.insert(
+        NAME.to_owned(),
+        Arc::new(FontData::from_blob(Arc::new(NOTO_CJK), NOTO_CJK_SC_FACE)),
+    );
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         let list = fonts.families.entry(family).or_default();
         // After the Latin face (so Latin keeps egui's look), before the emoji faces.

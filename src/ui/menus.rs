@@ -77,11 +77,41 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
             }
         });
         ui.menu_button("View", |ui| {
-            if ui.button("Larger Text").clicked() {
-                app.view.font_size = (app.view.font_size + 2.0).min(48.0);
+            if ui.add(egui::Button::new("Find…").shortcut_text(shortcut(&shortcuts::FIND))).clicked() {
+                app.push(Command::Find);
             }
-            if ui.button("Smaller Text").clicked() {
-                app.view.font_size = (app.view.font_size - 2.0).max(10.0);
+            ui.separator();
+            let mut reading = app.view.reading_mode;
+            if ui.checkbox(&mut reading, "Reading mode (join broken lines)").clicked() {
+                app.view.set_reading_mode(reading);
+            }
+            ui.checkbox(&mut app.view.line_numbers, "Line numbers");
+            ui.checkbox(&mut app.view.snap_to_words, "Snap selection to words (Alt: exact)");
+            ui.separator();
+            if ui.add(egui::Button::new("Larger Text").shortcut_text(shortcut(&shortcuts::ZOOM_IN))).clicked() {
+                app.push(Command::Zoom(1));
+            }
+            if ui.add(egui::Button::new("Smaller Text").shortcut_text(shortcut(&shortcuts::ZOOM_OUT))).clicked() {
+                app.push(Command::Zoom(-1));
+            }
+            if ui.add(egui::Button::new("Default Size").shortcut_text(shortcut(&shortcuts::ZOOM_RESET))).clicked() {
+                app.push(Command::Zoom(0));
+            }
+            ui.separator();
+            ui.label("Theme");
+            let mut theme = ui.ctx().options(|o| o.theme_preference);
+            ui.radio_value(&mut theme, egui::ThemePreference::System, "Follow the system");
+            ui.radio_value(&mut theme, egui::ThemePreference::Light, "Light");
+            ui.radio_value(&mut theme, egui::ThemePreference::Dark, "Dark");
+            if theme != ui.ctx().options(|o| o.theme_preference) {
+                ui.ctx().set_theme(theme);
+            }
+            ui.separator();
+            if ui.button("Next annotation (N)").clicked() {
+                app.push(Command::NextAnnotation(true));
+            }
+            if ui.button("Previous annotation (P)").clicked() {
+                app.push(Command::NextAnnotation(false));
             }
         });
         ui.menu_button("Help", |ui| {

@@ -13,6 +13,7 @@ pub mod fonts;
 pub mod menus;
 pub mod modals;
 pub mod prefs;
+pub mod search_bar;
 pub mod shortcuts;
 
 pub use app::{AppOptions, PizhuApp};
@@ -40,7 +41,12 @@ pub fn run(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
                 .or_else(|| eframe::storage_dir("Pizhu"));
             Ok(Box::new(PizhuApp::new(
                 &cc.egui_ctx,
-                AppOptions { open: path, data_dir, dialogs: Box::new(dialogs::NativeDialogs::default()), prefs },
+                AppOptions {
+                    open: path,
+                    data_dir,
+                    dialogs: Box::new(dialogs::NativeDialogs::default()),
+                    prefs,
+                },
             )))
         }),
     )

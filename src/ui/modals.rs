@@ -47,7 +47,9 @@ pub fn show(app: &mut PizhuApp, ctx: &egui::Context) {
         return;
     }
     // Taken out while shown: a button's action may put up another modal.
-    let Some(modal) = app.modal.take() else { return };
+    let Some(modal) = app.modal.take() else {
+        return;
+    };
     let shown = modal.clone();
     let mut close = false;
     let response = egui::Modal::new(egui::Id::unique("pizhu-modal")).show(ctx, |ui| {

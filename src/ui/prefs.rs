@@ -17,6 +17,14 @@ pub struct Prefs {
     pub author: String,
     /// Document font size in points.
     pub font_size: f32,
+    /// Reading mode on.
+    pub reading_mode: bool,
+    /// Line numbers shown.
+    pub line_numbers: bool,
+    /// Drag selections snap to words.
+    pub snap_to_words: bool,
+    /// "system", "light" or "dark".
+    pub theme: String,
 }
 
 impl Default for Prefs {
@@ -25,6 +33,10 @@ impl Default for Prefs {
             recent: Vec::new(),
             author: crate::io::author::default_author(),
             font_size: 18.0,
+            reading_mode: false,
+            line_numbers: false,
+            snap_to_words: false,
+            theme: "system".into(),
         }
     }
 }

@@ -8,15 +8,26 @@ use super::commands::Command;
 /// Shortcuts shown in menus and handled in [`handle`].
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 /// Save As.
-pub const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+pub const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 /// Open.
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 /// Undo.
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 /// Redo.
-pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+pub const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 /// Redo, the other way.
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+/// Find.
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// Larger text.
+pub const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
+const ZOOM_IN_EQUALS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
+/// Smaller text.
+pub const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
+/// Default text size.
+pub const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
 /// Quit.
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
@@ -52,6 +63,18 @@ pub fn handle(app: &mut PizhuApp, ctx: &egui::Context) {
         if i.consume_shortcut(&QUIT) {
             out.push(Command::Quit);
         }
+        if i.consume_shortcut(&FIND) {
+            out.push(Command::Find);
+        }
+        if i.consume_shortcut(&ZOOM_IN) || i.consume_shortcut(&ZOOM_IN_EQUALS) {
+            out.push(Command::Zoom(1));
+        }
+        if i.consume_shortcut(&ZOOM_OUT) {
+            out.push(Command::Zoom(-1));
+        }
+        if i.consume_shortcut(&ZOOM_RESET) {
+            out.push(Command::Zoom(0));
+        }
     });
     // While a text field has focus, its own editing keys win.
     if !ctx.text_edit_focused() {
@@ -73,6 +96,12 @@ pub fn handle(app: &mut PizhuApp, ctx: &egui::Context) {
                     if i.key_pressed(*key) {
                         out.push(Command::ApplyShortcut((n + 1).to_string()));
                     }
+                }
+                if i.key_pressed(Key::N) {
+                    out.push(Command::NextAnnotation(true));
+                }
+                if i.key_pressed(Key::P) {
+                    out.push(Command::NextAnnotation(false));
                 }
                 if i.key_pressed(Key::Escape) {
                     out.push(Command::ClearSelection);
