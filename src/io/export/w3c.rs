@@ -302,7 +302,7 @@ fn document_iri(id: &DocId) -> String {
 /// hand-edited project may hold the weaker forms [`Timestamp::is_valid`]
 /// accepts (no `T`, no `Z`); anything unreadable is left out rather than
 /// written invalid.
-fn xsd_date_time(ts: &Timestamp) -> Option<String> {
+pub(super) fn xsd_date_time(ts: &Timestamp) -> Option<String> {
     let time = humantime::parse_rfc3339(&ts.0)
         .or_else(|_| humantime::parse_rfc3339_weak(ts.0.trim_end_matches('Z')))
         .ok()?;
