@@ -548,3 +548,463 @@ fn a_failed_export_names_the_file_and_writes_nothing() {
         assert!(!path.exists());
     }
 }
+
+// ---------------------------------------------------------------------------
+// brat, REFI-QDA (qdpx, qdc), HTML and Markdown
+
+/// 😀 is char 9, 𠀀 char 10, 科索沃 chars 11..14 of [`EMOJI_TEXT`].
+const EMOJI_SPANS: [(usize, usize, &str); 3] = [(9, 10, "😀"), (10, 11, "𠀀"), (11, 14, "科索沃")];
+
+/// The declaration (lines broken mid-sentence) with the starter codebook, a
+/// child code, annotations across line breaks, several codes, several spans,
+/// none, notes with line breaks and markup; and the emoji document with
+/// 😀, 𠀀 and 科索沃 annotated. Returns the project and the declaration's text.
+fn declaration_project() -> (Project, String) {
+    let declaration = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/declaration-1998-zh.txt");
+    let document = pizhu::io::import::read_document(&declaration, DocId("d-1".into())).unwrap();
+    let text = document.text().to_owned();
+    let mut project = Project::new("中俄联合声明 1998");
+    for code in pizhu::model::starter::declaration_codebook() {
+        let index = project.codes().len();
+        project.apply(Edit::InsertCode { code, index }).unwrap();
+    }
+    let mut child = Code::new(
+        CodeId("c-kosovo-force".into()),
+        "Use of force 武力",
+        Color([0x12, 0x34, 0x56]),
+    );
+    child.parent = Some(CodeId("c-kosovo".into()));
+    child.description = "反对使用武力\n(子代码)".into();
+    project
+        .apply(Edit::InsertCode {
+            code: child,
+            index: 1,
+        })
+        .unwrap();
+    let doc = add_document(&mut project, document);
+    let emoji = add_document(
+        &mut project,
+        Document::new(DocId("d-2".into()), "中俄 😀.txt", EMOJI_TEXT),
+    );
+    let (kosovo, force, multipolarity) = (
+        CodeId("c-kosovo".into()),
+        CodeId("c-kosovo-force".into()),
+        CodeId("c-multipolarity".into()),
+    );
+    annotate(
+        &mut project,
+        &doc,
+        "任\n\n何武力手段只能加强地区对立",
+        &[&force, &kosovo],
+        "跨行\n注释\t<b>\"引号\"</b> \\n",
+    );
+    annotate(&mut project, &doc, "科索沃局势", &[&kosovo], "");
+    annotate(
+        &mut project,
+        &doc,
+        "建设性的多极化进程",
+        &[&multipolarity],
+        "=1+1",
+    );
+    annotate(&mut project, &doc, "世界多极化潜力", &[], "没有代码");
+    // One annotation of two spans, the first ending in a line break.
+    let d = project.document(&doc).unwrap();
+    let a = pizhu::text::search::find_all(d, "科索沃局势仍令人关注")[0];
+    let b = pizhu::text::search::find_all(d, "何武力手段")[0];
+    let mut ann = Annotation::new(d, a, vec![kosovo.clone()], "研究员");
+    ann.spans = vec![CharSpan::new(a.start(), a.end()), b];
+    ann.refresh_quote(d);
+    ann.note = "两段".into();
+    project.apply(Edit::InsertAnnotation(ann)).unwrap();
+    for (start, end, _) in EMOJI_SPANS {
+        let d = project.document(&emoji).unwrap();
+        let ann = Annotation::new(
+            d,
+            CharSpan::from_range(start, end),
+            vec![kosovo.clone()],
+            "研究员",
+        );
+        project.apply(Edit::InsertAnnotation(ann)).unwrap();
+    }
+    assert_eq!(project.problems(), []);
+    (project, text)
+}
+
+fn read_zip(path: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    use std::io::Read as _;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut entry = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).unwrap();
+            (entry.name().unwrap().into_owned(), bytes)
+        })
+        .collect()
+}
+
+/// Export as brat into `dir/brat` and validate every `.ann` against its `.txt`.
+fn brat_and_validate(project: &Project, dir: &Path) -> PathBuf {
+    let out = dir.join("brat");
+    export(project, Format::Brat, &out, ExportOptions::default()).unwrap();
+    let mut validated = 0;
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let ann = entry.unwrap().path();
+        if ann.extension() == Some(OsStr::new("ann")) {
+            let txt = ann.with_extension("txt");
+            assert_valid(&[OsStr::new("brat"), ann.as_os_str(), txt.as_os_str()]);
+            validated += 1;
+        }
+    }
+    assert_eq!(validated, project.documents().len());
+    out
+}
+
+#[test]
+fn brat_splits_spans_at_line_breaks_and_counts_chars() {
+    let (project, text) = declaration_project();
+    let dir = tempfile::tempdir().unwrap();
+    let out = brat_and_validate(&project, dir.path());
+
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "annotation.conf",
+            "declaration-1998-zh.ann",
+            "declaration-1998-zh.txt",
+            "visual.conf",
+            "中俄 😀.ann",
+            "中俄 😀.txt"
+        ]
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("declaration-1998-zh.txt")).unwrap(),
+        text
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("中俄 😀.txt")).unwrap(),
+        EMOJI_TEXT
+    );
+
+    let emoji = std::fs::read_to_string(out.join("中俄 😀.ann")).unwrap();
+    assert_eq!(
+        emoji,
+        "T1\tKosovo 9 10\t😀\nT2\tKosovo 10 11\t𠀀\nT3\tKosovo 11 14\t科索沃\n"
+    );
+
+    let ann = std::fs::read_to_string(out.join("declaration-1998-zh.ann")).unwrap();
+    let broken = text.find("任\n\n何武力").unwrap();
+    let start = text[..broken].chars().count();
+    let fragments = format!("{} {};{} {}", start, start + 1, start + 3, start + 16);
+    let lines: Vec<&str> = ann.lines().collect();
+    let t_force = lines
+        .iter()
+        .position(|l| {
+            l.contains(&format!(
+                "Use_of_force {fragments}\t任 何武力手段只能加强地区对立"
+            ))
+        })
+        .unwrap();
+    assert!(
+        lines[t_force + 1].ends_with(&format!(
+            "Kosovo {fragments}\t任 何武力手段只能加强地区对立"
+        )),
+        "{ann}"
+    );
+    let t1 = lines[t_force].split('\t').next().unwrap();
+    let t2 = lines[t_force + 1].split('\t').next().unwrap();
+    assert!(lines[t_force + 2].ends_with(&format!(
+        "\tAnnotatorNotes {t1}\t跨行\\n注释\\t<b>\"引号\"</b> \\\\n"
+    )));
+    assert_eq!(lines[t_force + 3], format!("*\tEquiv {t1} {t2}"));
+    assert!(ann.contains("\tUncoded "), "{ann}");
+    assert!(!ann.contains('\r'));
+
+    let conf = std::fs::read_to_string(out.join("annotation.conf")).unwrap();
+    assert!(conf.starts_with("# Written by Pizhu"));
+    assert!(
+        conf.contains("\n[entities]\nKosovo\n\tUse_of_force\nABM_Treaty\n"),
+        "{conf}"
+    );
+    let visual = std::fs::read_to_string(out.join("visual.conf")).unwrap();
+    assert!(
+        visual.contains("Use_of_force | Use of force 武力\n"),
+        "{visual}"
+    );
+    assert!(
+        visual.contains("Use_of_force\tbgColor:#123456\n"),
+        "{visual}"
+    );
+}
+
+#[test]
+fn brat_replaces_its_own_export_but_no_other_folder() {
+    let (project, _) = declaration_project();
+    let dir = tempfile::tempdir().unwrap();
+    let out = brat_and_validate(&project, dir.path());
+    std::fs::write(out.join("old.ann"), "").unwrap();
+    let first: Vec<u8> = std::fs::read(out.join("中俄 😀.ann")).unwrap();
+    export(&project, Format::Brat, &out, ExportOptions::default()).unwrap();
+    assert!(
+        !out.join("old.ann").exists(),
+        "an earlier export is replaced as a whole"
+    );
+    assert_eq!(
+        std::fs::read(out.join("中俄 😀.ann")).unwrap(),
+        first,
+        "deterministic"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, ["brat"], "no temporary directory left behind");
+
+    // A folder of someone's texts is not ours to replace.
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("mine.txt"), "我的文本").unwrap();
+    let err = export(&project, Format::Brat, &corpus, ExportOptions::default()).unwrap_err();
+    assert!(
+        err.to_string().contains(&*corpus.to_string_lossy()),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(&corpus).unwrap().count(), 1);
+    assert_eq!(
+        std::fs::read_to_string(corpus.join("mine.txt")).unwrap(),
+        "我的文本"
+    );
+
+    // Nor is a file.
+    let file = dir.path().join("file");
+    std::fs::write(&file, "x").unwrap();
+    assert!(export(&project, Format::Brat, &file, ExportOptions::default()).is_err());
+    assert_eq!(std::fs::read(&file).unwrap(), b"x");
+}
+
+#[test]
+fn qdpx_counts_code_points_and_keeps_sources_as_files() {
+    let (project, text) = declaration_project();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("project.qdpx");
+    export(&project, Format::Qdpx, &path, ExportOptions::default()).unwrap();
+    assert_valid(&[OsStr::new("qdpx"), path.as_os_str()]);
+
+    let entries = read_zip(&path);
+    let doc_guid = |id: &str| pizhu::io::export::stable_uuid("document", id);
+    let decl = format!("sources/{}.txt", doc_guid("d-1"));
+    let emoji = format!("sources/{}.txt", doc_guid("d-2"));
+    assert_eq!(
+        entries.keys().collect::<Vec<_>>(),
+        ["project.qde", decl.as_str(), emoji.as_str()]
+    );
+    assert_eq!(entries[&decl], text.as_bytes(), "UTF-8, no BOM");
+    assert_eq!(entries[&emoji], EMOJI_TEXT.as_bytes());
+
+    let qde = String::from_utf8(entries["project.qde"].clone()).unwrap();
+    assert!(qde.contains(&format!(
+        "plainTextPath=\"internal://{}.txt\"",
+        doc_guid("d-2")
+    )));
+    for (start, end, quote) in EMOJI_SPANS {
+        assert!(
+            qde.contains(&format!(
+                "name=\"{quote}\" startPosition=\"{start}\" endPosition=\"{end}\""
+            )),
+            "{quote}"
+        );
+    }
+    assert!(
+        qde.contains("name=\"任&#10;&#10;何武力手段只能加强地区对立\""),
+        "line breaks in names survive XML"
+    );
+    assert!(qde.contains("<PlainTextContent>跨行\n注释\t&lt;b&gt;&quot;引号&quot;&lt;/b&gt; \\n</PlainTextContent>"), "{qde}");
+    assert!(qde.contains("color=\"#123456\""));
+    assert!(qde.contains("<Description>反对使用武力\n(子代码)</Description>"));
+    assert!(
+        qde.contains("name=\"pizhu:continues\""),
+        "the second span is linked to the first"
+    );
+    assert!(qde.contains("<User guid="));
+
+    export(&project, Format::Qdpx, &path, ExportOptions::default()).unwrap();
+    assert_eq!(
+        read_zip(&path),
+        entries,
+        "the same project gives the same archive"
+    );
+    let again = dir.path().join("again.qdpx");
+    export(&project, Format::Qdpx, &again, ExportOptions::default()).unwrap();
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        std::fs::read(&path).unwrap(),
+        "byte for byte"
+    );
+}
+
+#[test]
+fn qdc_codebook_is_valid_and_an_empty_one_is_refused() {
+    let (project, _) = declaration_project();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("codebook.qdc");
+    export(&project, Format::Qdc, &path, ExportOptions::default()).unwrap();
+    assert_valid(&[OsStr::new("qdc"), path.as_os_str()]);
+    let xml = std::fs::read_to_string(&path).unwrap();
+    assert!(xml.contains("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\""));
+    assert_eq!(xml.matches("<Code ").count(), project.codes().len());
+    let kosovo = xml.find("name=\"Kosovo\"").unwrap();
+    let child = xml.find("name=\"Use of force 武力\"").unwrap();
+    let abm = xml.find("name=\"ABM Treaty\"").unwrap();
+    assert!(kosovo < child && child < abm);
+    assert!(
+        !xml[kosovo..child].contains("</Code>"),
+        "the child is nested in its parent"
+    );
+
+    let empty = dir.path().join("empty.qdc");
+    let err = export(
+        &Project::new("p"),
+        Format::Qdc,
+        &empty,
+        ExportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("at least one code"), "{err}");
+    assert!(!empty.exists());
+}
+
+#[test]
+fn empty_projects_export_valid_qdpx_and_brat() {
+    let (project, _, _) = emoji_project();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.qdpx");
+    export(&project, Format::Qdpx, &path, ExportOptions::default()).unwrap();
+    assert_valid(&[OsStr::new("qdpx"), path.as_os_str()]);
+    export(
+        &Project::new("空"),
+        Format::Qdpx,
+        &path,
+        ExportOptions::default(),
+    )
+    .unwrap();
+    assert_valid(&[OsStr::new("qdpx"), path.as_os_str()]);
+    brat_and_validate(&project, dir.path());
+}
+
+/// Negative controls: the validator rejects byte offsets in brat and
+/// UTF-16 offsets in REFI-QDA, so the checks above can fail.
+#[test]
+fn validator_rejects_byte_offsets_in_brat_and_utf16_offsets_in_qdpx() {
+    let (project, _) = declaration_project();
+    let dir = tempfile::tempdir().unwrap();
+    let out = brat_and_validate(&project, dir.path());
+    let ann = out.join("中俄 😀.ann");
+    let bytes = std::fs::read_to_string(&ann)
+        .unwrap()
+        .replace("Kosovo 11 14", "Kosovo 35 44");
+    std::fs::write(&ann, bytes).unwrap();
+    let stderr = assert_invalid(&[
+        OsStr::new("brat"),
+        ann.as_os_str(),
+        out.join("中俄 😀.txt").as_os_str(),
+    ]);
+    assert!(stderr.contains("T3"), "{stderr}");
+
+    let path = dir.path().join("p.qdpx");
+    export(&project, Format::Qdpx, &path, ExportOptions::default()).unwrap();
+    let mut entries = read_zip(&path);
+    let qde = String::from_utf8(entries["project.qde"].clone()).unwrap();
+    let utf16 = qde.replace(
+        "startPosition=\"11\" endPosition=\"14\"",
+        "startPosition=\"13\" endPosition=\"16\"",
+    );
+    assert_ne!(utf16, qde);
+    entries.insert("project.qde".into(), utf16.into_bytes());
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for (name, bytes) in entries {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut zip, &bytes).unwrap();
+    }
+    zip.finish().unwrap();
+    let stderr = assert_invalid(&[OsStr::new("qdpx"), path.as_os_str()]);
+    assert!(stderr.contains("13..16"), "{stderr}");
+}
+
+#[test]
+fn html_report_is_self_contained_and_escaped() {
+    let (project, _) = declaration_project();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.html");
+    export(&project, Format::Html, &path, ExportOptions::default()).unwrap();
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    for external in ["<script", "<link", "src=", "http://", "https://"] {
+        assert!(!html.contains(external), "{external} in the report");
+    }
+    assert!(
+        html.contains("&lt;b&gt;&quot;引号&quot;&lt;/b&gt;"),
+        "notes are escaped"
+    );
+    assert!(
+        html.contains(
+            "<span class=\"swatch\" style=\"background:#123456\"></span>Use of force 武力"
+        )
+    );
+    assert!(
+        html.contains("\">😀</mark>") && html.contains("\">𠀀</mark>"),
+        "{html}"
+    );
+    assert!(html.contains("chars 11–14"));
+    // Every document's text is in the report.
+    assert_eq!(html.matches("<section class=\"document\"").count(), 2);
+}
+
+#[test]
+fn markdown_groups_segments_by_code() {
+    let (project, _) = declaration_project();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("segments.md");
+    export(&project, Format::Md, &path, ExportOptions::default()).unwrap();
+    let md = std::fs::read_to_string(&path).unwrap();
+    assert!(md.starts_with("# 中俄联合声明 1998\n"));
+    let kosovo = md.find("\n## Kosovo\n").unwrap();
+    let force = md.find("\n### Use of force 武力\n").unwrap();
+    let abm = md.find("\n## ABM Treaty\n").unwrap();
+    assert!(kosovo < force && force < abm);
+    assert!(
+        md[kosovo..force].contains("- **中俄 😀.txt**, chars 11–14, 研究员"),
+        "{md}"
+    );
+    assert!(md[kosovo..force].contains("  > 科索沃\n"));
+    assert!(md.contains("\n## (no code)\n"));
+    assert!(md.contains("Note: \\=1+1"), "{md}");
+}
+
+#[test]
+fn failed_exports_of_every_format_name_the_path_and_write_nothing() {
+    let (project, _) = declaration_project();
+    let dir = tempfile::tempdir().unwrap();
+    for format in [
+        Format::Brat,
+        Format::Qdpx,
+        Format::Qdc,
+        Format::Html,
+        Format::Md,
+    ] {
+        let path = dir.path().join("missing").join("out");
+        let err = export(&project, format, &path, ExportOptions::default()).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains(&*dir.path().join("missing").to_string_lossy()),
+            "{format:?}: {err}"
+        );
+        assert!(!dir.path().join("missing").exists());
+    }
+}
