@@ -21,9 +21,46 @@ const ANNOTATIONS: usize = 10_000;
 /// ~38 chars broken mid-sentence, a blank line after each, paragraphs.
 fn generate_text(bytes: usize) -> String {
     const WORDS: &[&str] = &[
-        "中俄", "两国", "关系", "世纪", "之交", "战略", "协作", "伙伴", "联合国", "安理会", "改革", "多极化", "科索沃",
-        "反导", "条约", "南亚", "核试验", "阿富汗", "经济", "合作", "贸易", "能源", "科技", "发展", "和平", "安全",
-        "稳定", "国际", "秩序", "主张", "认为", "强调", "支持", "反对", "霸权", "主义", "地区", "问题", "政治", "解决",
+        "中俄",
+        "两国",
+        "关系",
+        "世纪",
+        "之交",
+        "战略",
+        "协作",
+        "伙伴",
+        "联合国",
+        "安理会",
+        "改革",
+        "多极化",
+        "科索沃",
+        "反导",
+        "条约",
+        "南亚",
+        "核试验",
+        "阿富汗",
+        "经济",
+        "合作",
+        "贸易",
+        "能源",
+        "科技",
+        "发展",
+        "和平",
+        "安全",
+        "稳定",
+        "国际",
+        "秩序",
+        "主张",
+        "认为",
+        "强调",
+        "支持",
+        "反对",
+        "霸权",
+        "主义",
+        "地区",
+        "问题",
+        "政治",
+        "解决",
     ];
     let mut rng = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move || {
@@ -72,7 +109,11 @@ fn project(text: String, n: usize) -> Project {
         .map(|i| {
             let start = i * step + (next() as usize % step.max(1)) / 2;
             let span_len = 2 + next() as usize % 39;
-            let start = if i % 3 == 0 { start.saturating_sub(span_len / 2) } else { start };
+            let start = if i % 3 == 0 {
+                start.saturating_sub(span_len / 2)
+            } else {
+                start
+            };
             let span = CharSpan::from_range(start.min(len - 1), (start + span_len).min(len));
             let mut codes_here = vec![codes[i % codes.len()].id.clone()];
             if i % 7 == 0 {
@@ -100,7 +141,9 @@ fn context() -> egui::Context {
 }
 
 fn frame(ctx: &egui::Context, view: &mut DocumentView, project: &Project) {
-    let Some(doc) = project.documents().first() else { return };
+    let Some(doc) = project.documents().first() else {
+        return;
+    };
     let _ = ctx.run_ui(input(), |ui| {
         egui::CentralPanel::default().show(ui, |ui| {
             let _ = view.ui(ui, project, doc, None, &Matches::default(), None);
@@ -119,10 +162,15 @@ fn resident_mb() -> f64 {
 fn texts() -> Vec<(String, String)> {
     if let Ok(path) = std::env::var("PIZHU_BENCH_DOC") {
         let bytes = std::fs::read(&path).unwrap_or_default();
-        let text = pizhu::text::decode::decode(&bytes).map(|d| d.text).unwrap_or_default();
+        let text = pizhu::text::decode::decode(&bytes)
+            .map(|d| d.text)
+            .unwrap_or_default();
         return vec![(Path::new(&path).display().to_string(), text)];
     }
-    [1, 3, 6].iter().map(|mb| (format!("{mb}MB"), generate_text(mb * 1_000_000))).collect()
+    [1, 3, 6]
+        .iter()
+        .map(|mb| (format!("{mb}MB"), generate_text(mb * 1_000_000)))
+        .collect()
 }
 
 fn benches(c: &mut Criterion) {
@@ -176,7 +224,14 @@ fn benches(c: &mut Criterion) {
         let doc = working.documents()[0].clone();
         group.bench_function(BenchmarkId::new("annotate_then_frame", &label), |b| {
             b.iter_batched(
-                || Annotation::new(&doc, CharSpan::from_range(len / 2, len / 2 + 4), vec![working.codes()[0].id.clone()], "bench"),
+                || {
+                    Annotation::new(
+                        &doc,
+                        CharSpan::from_range(len / 2, len / 2 + 4),
+                        vec![working.codes()[0].id.clone()],
+                        "bench",
+                    )
+                },
                 |ann| {
                     let id = ann.id;
                     let _ = working.apply(Edit::InsertAnnotation(ann));
@@ -192,7 +247,12 @@ fn benches(c: &mut Criterion) {
             b.iter(|| black_box(folded.find_all("合作").map(|v| v.len())));
         });
         group.bench_function(BenchmarkId::new("fold_for_search", &label), |b| {
-            b.iter(|| black_box(Folded::new(&project.documents()[0], SearchOptions::default())));
+            b.iter(|| {
+                black_box(Folded::new(
+                    &project.documents()[0],
+                    SearchOptions::default(),
+                ))
+            });
         });
 
         let dir = tempfile::tempdir().ok();
@@ -203,7 +263,12 @@ fn benches(c: &mut Criterion) {
             });
             let bytes = std::fs::read(path).unwrap_or_default();
             group.bench_function(BenchmarkId::new("load_project", &label), |b| {
-                b.iter(|| black_box(project_file::from_bytes(path, &bytes).map(|l| l.project.annotations().len())));
+                b.iter(|| {
+                    black_box(
+                        project_file::from_bytes(path, &bytes)
+                            .map(|l| l.project.annotations().len()),
+                    )
+                });
             });
         }
     }

@@ -347,3 +347,140 @@ fn unsaved_work_is_offered_back_after_a_crash() {
         "recovered work still needs saving"
     );
 }
+
+/// Open the View menu and click one of its entries.
+fn view_menu(harness: &mut Harness<'_, PizhuApp>, entry: &str) {
+    harness.get_by_label("View").click();
+    harness.run_steps(3);
+    harness.get_by_label(entry).click();
+    harness.run_steps(4);
+}
+
+#[test]
+fn reading_mode_joins_lines_and_annotations_stay_on_the_same_characters() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, None, None));
+    let span = kosovo(harness.state());
+    drag_select(&mut harness, span.start().0, span.end().0);
+    harness.key_press(Key::Num1);
+    harness.run_steps(4);
+
+    view_menu(&mut harness, "Reading mode (join broken lines)");
+    assert!(harness.state().view.reading_mode);
+    // The annotation is drawn where 科索沃 is in the reflowed text.
+    harness.state_mut().view.scroll_to(span.start());
+    harness.run_steps(3);
+    assert!(harness.state().view.screen_rect_of(span.start()).is_some());
+
+    // A phrase broken over two lines in the PDF is one run in reading mode:
+    // select it there and tag it; the annotation covers the original characters.
+    let doc = harness.state().current_document().unwrap();
+    let abm = pizhu::text::search::find_all(doc, "限制反导弹防御系统条约")[0];
+    assert!(
+        doc.slice(abm).unwrap().contains('\n'),
+        "split in the original"
+    );
+    drag_select(&mut harness, abm.start().0, abm.end().0);
+    assert_eq!(
+        harness.state().view.selection(),
+        abm,
+        "selection maps back to original chars"
+    );
+    harness.key_press(Key::Num2);
+    harness.run_steps(4);
+    let project = harness.state().project();
+    let ann = project
+        .annotations()
+        .iter()
+        .find(|a| a.codes[0].0 == "c-abm-treaty")
+        .expect("tagged");
+    assert_eq!(ann.spans, vec![abm]);
+    assert_eq!(
+        ann.quote.split_whitespace().collect::<String>(),
+        "限制反导弹防御系统条约"
+    );
+
+    view_menu(&mut harness, "Reading mode (join broken lines)");
+    assert!(!harness.state().view.reading_mode);
+    assert_eq!(
+        harness.state().project().annotations().len(),
+        2,
+        "switching modes changes no annotation"
+    );
+}
+
+#[test]
+fn find_next_wraps_and_code_all_matches_is_one_undo() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, None, None));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(3);
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find");
+    field.type_text("联合国");
+    harness.run_steps(3);
+    let doc = harness.state().current_document().unwrap();
+    let all = pizhu::text::search::find_all(doc, "联合国");
+    assert!(all.len() > 3);
+    harness.get_by_label(&format!("1 of {}", all.len()));
+
+    // Enter steps through the matches and wraps around to the first.
+    for expected in all.iter().skip(1).chain(all.first()) {
+        harness.key_press(Key::Enter);
+        harness.run_steps(3);
+        assert_eq!(harness.state().view.selection(), *expected);
+    }
+
+    harness.get_by_label("Code all matches").click();
+    harness.run_steps(3);
+    // The menu's entry, not the codebook's (which sits in the left panel).
+    harness
+        .get_all_by_label("UN reform")
+        .find(|n| n.rect().left() > 260.0)
+        .expect("menu entry")
+        .click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().project().annotations().len(), all.len());
+
+    harness.key_press(Key::Escape); // close the find bar
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(4);
+    assert!(
+        harness.state().project().annotations().is_empty(),
+        "one undo removes them all"
+    );
+}
+
+#[test]
+fn a_large_document_scrolls_to_the_end_and_selects_across_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.txt");
+    // ~300 KB of PDF-like text: debug builds lay text out ~50× slower than release.
+    let line = "中俄两国元首认为世纪之交的国际形势正在发生深刻变化多极化趋势不断发展\n\n";
+    std::fs::write(&path, line.repeat(3000)).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, Some(path), None));
+    let len = harness.state().current_document().unwrap().char_len();
+    assert!(len > 100_000);
+
+    // To the very end, and a selection across three lines there.
+    let line_len = line.chars().count();
+    let from = len - 3 * line_len + 5;
+    let to = len - line_len + 5;
+    drag_select(&mut harness, from, to);
+    assert_eq!(
+        harness.state().view.selection(),
+        CharSpan::from_range(from, to)
+    );
+    // Shift+Down extends the selection by keyboard.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().view.selection(),
+        CharSpan::from_range(from, to + 1)
+    );
+    harness.key_press(Key::Num3);
+    harness.run_steps(4);
+    // No shortcut code in a new project: the key does nothing, the selection stays.
+    assert!(harness.state().project().annotations().is_empty());
+}

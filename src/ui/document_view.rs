@@ -491,13 +491,20 @@ impl DocumentView {
 
         let mut area = egui::ScrollArea::vertical()
             .id_salt(("document", &doc.id))
-            .auto_shrink([false, false]);
+            .auto_shrink([false, false])
+            // Dragging selects text; the wheel and the scroll bar scroll.
+            .scroll_source(
+                egui::containers::scroll_area::ScrollSource::MOUSE_WHEEL
+                    | egui::containers::scroll_area::ScrollSource::SCROLL_BAR,
+            );
+        let total = self.tops.last().copied().unwrap_or(0.0) + 2.0 * PAD;
         if let Some(pos) = self.scroll_to.take() {
             let b = self.block_of(pos);
             let y = self.tops.get(b).copied().unwrap_or(0.0);
-            area = area.vertical_scroll_offset((y - text_rect.height() / 3.0).max(0.0));
+            // Past the end, egui would animate back: clamp to what can scroll.
+            let max = (total - text_rect.height()).max(0.0);
+            area = area.vertical_scroll_offset((y - text_rect.height() / 3.0).clamp(0.0, max));
         }
-        let total = self.tops.last().copied().unwrap_or(0.0) + 2.0 * PAD;
         let mut output = ViewOutput::default();
         area.show_viewport(&mut text_ui, |ui, viewport| {
             self.viewport = viewport;

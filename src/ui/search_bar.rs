@@ -242,7 +242,7 @@ pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
                 }
             });
         });
-        if ui.button("✕").on_hover_text("Close (Esc)").clicked() {
+        if ui.button("×").on_hover_text("Close (Esc)").clicked() {
             close = true;
         }
     });
