@@ -7,6 +7,7 @@
 //! Every position in the model, the project file and the exports is a count of
 //! Unicode scalar values (`char`s): see [`model::offsets`].
 
+pub mod analysis;
 pub mod cli;
 pub mod io;
 pub mod model;
