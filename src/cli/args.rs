@@ -62,14 +62,17 @@ pub(super) enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
-    /// Counts per code and document, and co-occurrence (not yet supported).
+    /// Counts per code and document (segments and characters), and code co-occurrence.
     Stats {
         /// The project.
         #[arg(value_name = "PROJECT")]
         project: PathBuf,
-        /// Print JSON instead of a table.
+        /// Print JSON instead of tables.
         #[arg(long)]
         json: bool,
+        /// Co-occurrence of segments at most N characters apart, instead of overlapping ones.
+        #[arg(long, value_name = "N")]
+        within: Option<usize>,
     },
     /// Validate a project: exit 0 if it is sound as written, 1 with the reasons if not.
     Check {
@@ -77,7 +80,15 @@ pub(super) enum Command {
         #[arg(value_name = "PROJECT")]
         project: PathBuf,
     },
-    /// Combine annotators' projects of the same documents (not yet supported).
+    /// Combine annotators' projects of the same documents (matched by text).
+    ///
+    /// Keeps every annotation with its author; unifies codes by name. Conflicts
+    /// (codes of one name with different colours, parents, descriptions or
+    /// shortcuts; codes sharing an id; different annotations sharing an id; a
+    /// document whose text differs) are reported on stderr and settled without
+    /// losing anything: the first project's code attributes win, both
+    /// annotations are kept. OUT is written atomically (an existing one is kept
+    /// as OUT.bak).
     Merge {
         /// The merged project to write.
         #[arg(value_name = "OUT")]
@@ -85,13 +96,22 @@ pub(super) enum Command {
         /// The projects to merge (two or more).
         #[arg(value_name = "PROJECT", num_args = 2.., required = true)]
         projects: Vec<PathBuf>,
+        /// Treat any conflict as an error: exit 1 and write nothing.
+        #[arg(long)]
+        strict: bool,
     },
-    /// Inter-annotator agreement: percent, Cohen's κ, Krippendorff's α (not yet supported).
+    /// Inter-annotator agreement: percent, Cohen's κ, Krippendorff's α.
+    ///
+    /// Between the authors of the annotations, per document and pooled, per
+    /// code and overall, at the character level (unit: one non-whitespace
+    /// character) and the segment level (unit: a coded passage; segments sharing
+    /// at least half of the longer one are the same passage). See
+    /// docs/agreement.md.
     Agree {
         /// The project.
         #[arg(value_name = "PROJECT")]
         project: PathBuf,
-        /// Print JSON instead of a table.
+        /// Print JSON instead of tables.
         #[arg(long)]
         json: bool,
     },

@@ -6,10 +6,14 @@
 //! error (clap's). A command that fails writes nothing: projects are built in
 //! memory and saved last, atomically, by [`crate::io::project_file::save`].
 
+mod agree;
 mod args;
 mod check;
 mod export;
+mod merge;
 mod new;
+mod stats;
+mod table;
 mod tag;
 
 use std::io::Write as _;
@@ -85,18 +89,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let _ = (format, file);
             bail!("{}: `pizhu import` is not yet supported", project.display());
         }
-        Command::Stats { project, json } => {
-            let _ = json;
-            bail!("{}: `pizhu stats` is not yet supported", project.display());
-        }
-        Command::Merge { out, projects } => {
-            let _ = projects;
-            bail!("{}: `pizhu merge` is not yet supported", out.display());
-        }
-        Command::Agree { project, json } => {
-            let _ = json;
-            bail!("{}: `pizhu agree` is not yet supported", project.display());
-        }
+        Command::Stats {
+            project,
+            json,
+            within,
+        } => stats::run(&project, json, within)?,
+        Command::Merge {
+            out,
+            projects,
+            strict,
+        } => merge::run(&out, &projects, strict)?,
+        Command::Agree { project, json } => agree::run(&project, json)?,
     }
     Ok(ExitCode::SUCCESS)
 }
