@@ -65,13 +65,13 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::Hash;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::intervals::overlap_len;
 use crate::model::{CharSpan, CodeId, DocId, Document, Project};
 
 /// How units are formed.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgreementOptions {
     /// Segment level: two segments are the same passage when they share at
     /// least this fraction of the longer one's characters. Clamped to

@@ -21,12 +21,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{AnnotationId, CharPos, CharSpan, CodeId, DocId, Document, Project};
 
 /// A boolean expression over codes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Query {
     /// True when the code applies.
@@ -139,7 +139,7 @@ impl std::fmt::Display for Query {
 }
 
 /// Which codes a query is tested against.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// The segment's own codes.
@@ -151,7 +151,7 @@ pub enum Scope {
 }
 
 /// How to retrieve.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RetrievalOptions {
     /// Which codes the query is tested against.
     pub scope: Scope,
@@ -395,6 +395,17 @@ mod tests {
             (found[1].before.as_str(), found[1].after.as_str()),
             ("", "条约非")
         );
+    }
+
+    #[test]
+    fn queries_round_trip_through_json() {
+        let q = Query::or([Query::and([k(), !u()]), a()]);
+        let json = serde_json::to_string(&q).expect("json");
+        assert_eq!(
+            json,
+            r#"{"or":[{"and":[{"code":"c-K"},{"not":{"code":"c-U"}}]},{"code":"c-A"}]}"#
+        );
+        assert_eq!(serde_json::from_str::<Query>(&json).expect("parse"), q);
     }
 
     #[test]

@@ -16,13 +16,13 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::intervals::{gap, overlap_len, pair, total_len, union};
 use crate::model::{Annotation, CodeId, DocId, Project};
 
 /// When two coded segments count as co-occurring.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "mode", rename_all = "snake_case")]
 pub enum Proximity {
     /// They share at least one character.
