@@ -1,12 +1,66 @@
-//! Documents from files.
+//! Into a project: documents from text files ([`read_document`]), and
+//! annotations from other tools' files ([`import_annotations`]: REFI-QDA
+//! `.qdpx`, brat standoff, W3C Web Annotation JSON-LD).
+//!
+//! Annotation import reads the whole file first, then works out one
+//! [`Edit::Batch`](crate::model::Edit::Batch) that adds what is new (see [`merge`] for how documents,
+//! codes and annotations are matched); the caller applies it with
+//! [`Project::apply`] and saves. So a file that cannot be read changes
+//! nothing, and an import is one step to undo. What a file holds that Pizhu
+//! cannot take (out-of-range selections, relations, PDF sources…) is
+//! listed in the report with the ids the file gives it.
+//!
+//! Foreign files are not trusted: sizes are capped ([`crate::io::read_capped`],
+//! [`archive`] for ZIPs), paths inside archives are never used to write, and
+//! XML entities are not expanded ([`xml`]).
+
+mod archive;
+pub mod brat;
+pub mod merge;
+pub mod qdpx;
+pub mod w3c;
+mod xml;
 
 use std::path::Path;
 
 use sha2::Digest as _;
 
 use super::{IoError, read_capped};
-use crate::model::{DocId, Document, Source};
+use crate::model::{DocId, Document, Project, Source};
 use crate::text::decode::decode;
+
+pub use merge::{ImportReport, Imported, Skipped};
+
+/// The formats annotations can be imported from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnnotationFormat {
+    /// A REFI-QDA project (`.qdpx`).
+    Qdpx,
+    /// A brat directory, or one `.ann`/`.txt` pair.
+    Brat,
+    /// W3C Web Annotation JSON-LD.
+    W3c,
+}
+
+/// Read the annotations in `path` (of `format`) and work out the edit that
+/// adds them to `project`. Nothing changes until the caller applies
+/// [`Imported::edit`]; an unreadable file is an error naming it.
+pub fn import_annotations(
+    project: &Project,
+    format: AnnotationFormat,
+    path: &Path,
+) -> Result<Imported, IoError> {
+    let foreign = match format {
+        AnnotationFormat::Qdpx => qdpx::read(path)?,
+        AnnotationFormat::Brat => brat::read(path)?,
+        AnnotationFormat::W3c => w3c::read(path, project)?,
+    };
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok(merge::merge(project, foreign, format!("import {name}")))
+}
 
 /// Read a text file as a document with id `id`, named after the file.
 pub fn read_document(path: &Path, id: DocId) -> Result<Document, IoError> {
@@ -16,10 +70,14 @@ pub fn read_document(path: &Path, id: DocId) -> Result<Document, IoError> {
 
 /// A document from a file's bytes (`path` names it and goes into its source).
 pub fn document_from_bytes(path: &Path, bytes: &[u8], id: DocId) -> Result<Document, IoError> {
-    let decoded = decode(bytes).map_err(|source| IoError::Decode { path: path.to_owned(), source })?;
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let decoded = decode(bytes).map_err(|source| IoError::Decode {
+        path: path.to_owned(),
+        source,
+    })?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let mut doc = Document::new(id, name, decoded.text);
     doc.source = Some(Source {
         path: path.display().to_string(),
