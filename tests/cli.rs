@@ -871,25 +871,6 @@ fn the_app_form_checks_its_file_first() {
     pizhu([fx.dir.path()]).fails_naming(fx.dir.path());
 }
 
-#[test]
-fn commands_not_yet_supported_fail_cleanly() {
-    let fx = Fixture::new();
-    let project = tagged_project(&fx);
-    let p = project.as_os_str();
-    let file = fx.path("bom.txt");
-    let before = fx.snapshot();
-    let args: Vec<&OsStr> = vec![
-        "import".as_ref(),
-        p,
-        "--format".as_ref(),
-        "w3c".as_ref(),
-        file.as_os_str(),
-    ];
-    let err = pizhu(&args).fails_naming(&project);
-    assert!(err.contains("not yet supported"), "{err}");
-    assert_eq!(fx.snapshot(), before);
-}
-
 // ---------------------------------------------------------------------------
 // Usage errors: exit 2, nothing written
 

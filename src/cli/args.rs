@@ -50,7 +50,11 @@ pub(super) enum Command {
     Tag(TagArgs),
     /// Export the annotations to another tool's format.
     Export(ExportArgs),
-    /// Import annotations from another tool (not yet supported).
+    /// Import annotations from another tool (REFI-QDA, brat, W3C).
+    ///
+    /// Adds the file's documents (matched to the project's by their text),
+    /// codes (matched by name) and annotations; creates PROJECT when it does
+    /// not exist. What cannot be imported is listed on stderr and skipped.
     Import {
         /// The project to add the annotations to.
         #[arg(value_name = "PROJECT")]
@@ -58,7 +62,7 @@ pub(super) enum Command {
         /// The format of FILE.
         #[arg(long, value_enum, value_name = "FMT", ignore_case = true)]
         format: ImportFormat,
-        /// The file to import.
+        /// The file to import: a .qdpx, a brat directory (or one of its .ann files), a W3C .json.
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },

@@ -10,6 +10,7 @@ mod agree;
 mod args;
 mod check;
 mod export;
+mod import;
 mod merge;
 mod new;
 mod stats;
@@ -20,7 +21,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::error::ErrorKind;
 use clap::{CommandFactory as _, Parser as _};
 
@@ -85,10 +86,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             project,
             format,
             file,
-        } => {
-            let _ = (format, file);
-            bail!("{}: `pizhu import` is not yet supported", project.display());
-        }
+        } => import::run(&project, format, &file)?,
         Command::Stats {
             project,
             json,

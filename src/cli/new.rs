@@ -75,7 +75,7 @@ pub(super) fn run(path: &Path, docs: &[PathBuf]) -> Result<()> {
 
 /// The project's name: the file name without `.pizhu.ron` (or `.ron`, or
 /// any other extension).
-fn project_name(path: &Path) -> String {
+pub(super) fn project_name(path: &Path) -> String {
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
