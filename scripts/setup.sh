@@ -17,7 +17,9 @@ PKGS=(
   xvfb xauth xdotool imagemagick
   # A system font with emoji for the fallback chain, and zenity for rfd without a portal.
   fonts-noto-color-emoji zenity
-  python3 python3-pip desktop-file-utils
+  python3 python3-pip
+  # Packaging checks: desktop-file-validate, xmllint.
+  desktop-file-utils libxml2-utils
 )
 
 missing=()

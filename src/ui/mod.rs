@@ -24,6 +24,13 @@ pub fn run(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("Pizhu")
             .with_app_id("pizhu")
+            // The PNG is embedded; were it undecodable, the empty icon means "none".
+            .with_icon(
+                eframe::icon_data::from_png_bytes(include_bytes!(
+                    "../../assets/icon/pizhu-256.png"
+                ))
+                .unwrap_or_default(),
+            )
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0]),
         ..Default::default()
