@@ -13,7 +13,10 @@ use egui::{Pos2, RawInput, Rect, Vec2};
 use pizhu::io::project_file;
 use pizhu::model::{Annotation, CharPos, CharSpan, DocId, Document, Edit, Project, starter};
 use pizhu::text::search::{Folded, SearchOptions};
+use pizhu::ui::dialogs::ScriptedDialogs;
 use pizhu::ui::document_view::{DocumentView, Matches};
+use pizhu::ui::prefs::Prefs;
+use pizhu::ui::{AppOptions, PizhuApp};
 
 const ANNOTATIONS: usize = 10_000;
 
@@ -258,6 +261,28 @@ fn benches(c: &mut Criterion) {
         let dir = tempfile::tempdir().ok();
         let path = dir.as_ref().map(|d| d.path().join("bench.pizhu.ron"));
         if let Some(path) = &path {
+            let _ = project_file::save(&project, path);
+            // The whole window: menus, codebook, annotation list, document, status bar.
+            let mut app = PizhuApp::new(
+                &ctx,
+                AppOptions {
+                    open: Some(path.clone()),
+                    data_dir: None,
+                    dialogs: Box::new(ScriptedDialogs::default()),
+                    prefs: Prefs::default(),
+                },
+            );
+            app.wait_for_jobs();
+            let _ = ctx.run_ui(input(), |ui| app.ui_root(ui));
+            let mut k = 0usize;
+            group.bench_function(BenchmarkId::new("app_frame_scrolling", &label), |b| {
+                b.iter(|| {
+                    k = (k + 1) % 1000;
+                    app.view.scroll_to(CharPos(len * k / 1000));
+                    let _ = ctx.run_ui(input(), |ui| app.ui_root(ui));
+                });
+            });
+
             group.bench_function(BenchmarkId::new("save_project", &label), |b| {
                 b.iter(|| project_file::save(&project, path));
             });

@@ -484,3 +484,105 @@ fn a_large_document_scrolls_to_the_end_and_selects_across_blocks() {
     // No shortcut code in a new project: the key does nothing, the selection stays.
     assert!(harness.state().project().annotations().is_empty());
 }
+
+fn example() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/example.pizhu.ron")
+}
+
+#[test]
+fn retrieval_with_and_or_and_jumping_to_a_segment() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, Some(example()), None));
+    let project = harness.state().project().clone();
+    let count = |code: &str| {
+        let id = project.code_by_name(code).unwrap().id.clone();
+        project
+            .annotations()
+            .iter()
+            .filter(|a| a.codes.contains(&id))
+            .count()
+    };
+    let (kosovo, un) = (count("Kosovo"), count("UN reform"));
+    assert!(kosovo > 0 && un > 0);
+
+    harness.get_by_label("Analysis").click();
+    harness.run_steps(3);
+    harness.get_by_label("Coded segments…").click();
+    harness.run_steps(4);
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    let includes: Vec<_> = harness.get_all_by_label("include").collect();
+    includes[0].click(); // Kosovo
+    harness.run_steps(4);
+    harness.get_by_label_contains(&format!("{kosovo} segments for"));
+    let includes: Vec<_> = harness.get_all_by_label("include").collect();
+    includes[2].click(); // UN reform
+    harness.run_steps(4);
+    harness.get_by_label_contains("0 segments for"); // AND: none carries both
+    harness.get_by_label("any of (OR)").click();
+    harness.run_steps(4);
+    harness.get_by_label_contains(&format!("{} segments for", kosovo + un));
+
+    // Clicking a segment's link selects its annotation in the document.
+    let link = harness
+        .get_all_by_label_contains("declaration-1998-zh.txt [")
+        .next()
+        .expect("a segment link");
+    link.click();
+    harness.run_steps(4);
+    let selected = harness.state().selected().expect("an annotation selected");
+    let ann = harness.state().project().annotation(selected).unwrap();
+    assert!(
+        ann.codes
+            .iter()
+            .any(|c| c.0 == "c-kosovo" || c.0 == "c-un-reform")
+    );
+}
+
+#[test]
+fn comparison_view_shows_disagreement_and_accepts_a_version() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, None, None));
+    // Two coders code 科索沃 differently: alice as Kosovo, bob as NATO expansion.
+    let project = harness.state().project().clone();
+    let doc = project.documents()[0].clone();
+    let span = kosovo(harness.state());
+    let kosovo_code = project.code_by_name("Kosovo").unwrap().id.clone();
+    let nato = project.code_by_name("NATO expansion").unwrap().id.clone();
+    for (code, who) in [(kosovo_code, "alice"), (nato.clone(), "bob")] {
+        let ann = pizhu::model::Annotation::new(&doc, span, vec![code], who);
+        harness.state_mut().push(pizhu::ui::commands::Command::Edit(
+            pizhu::model::Edit::InsertAnnotation(ann),
+        ));
+    }
+    harness.run_steps(3);
+    harness.state_mut().show_analysis(false, false, true);
+    harness.run_steps(4);
+    harness.get_by_label_contains("1 stretches where alice and bob differ");
+    harness.get_all_by_label("▶").last().unwrap().click();
+    harness.run_steps(4);
+    harness.get_by_label("Accept bob's version").click();
+    harness.run_steps(4);
+    let curated: Vec<_> = harness
+        .state()
+        .project()
+        .annotations()
+        .iter()
+        .filter(|a| a.author == "curated")
+        .cloned()
+        .collect();
+    assert_eq!(curated.len(), 1, "accepted into the curated layer");
+    assert_eq!(curated[0].codes, vec![nato]);
+    assert_eq!(curated[0].spans, vec![span]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(4);
+    assert!(
+        harness
+            .state()
+            .project()
+            .annotations()
+            .iter()
+            .all(|a| a.author != "curated"),
+        "one undo"
+    );
+}

@@ -82,6 +82,8 @@ pub struct PizhuApp {
     pub(super) title: String,
     pub(super) allow_close: bool,
     pub(super) search: super::search_bar::SearchState,
+    pub(super) analysis: super::analysis_windows::AnalysisState,
+    pub(super) compare: super::compare_view::CompareState,
     /// The theme chosen (remembered for `save`, which has no context).
     pub(super) theme: egui::ThemePreference,
 }
@@ -127,6 +129,8 @@ impl PizhuApp {
             allow_close: false,
             search: super::search_bar::SearchState::default(),
             theme: egui::ThemePreference::System,
+            analysis: super::analysis_windows::AnalysisState::default(),
+            compare: super::compare_view::CompareState::default(),
         };
         app.saved_revision = app.project.revision();
         app.current_doc = app.project.documents().first().map(|d| d.id.clone());
@@ -186,6 +190,13 @@ impl PizhuApp {
     /// The modal dialog shown, if any.
     pub fn modal(&self) -> Option<&Modal> {
         self.modal.as_ref()
+    }
+
+    /// Open or close the analysis windows (as the Analysis menu does).
+    pub fn show_analysis(&mut self, retrieval: bool, stats: bool, compare: bool) {
+        self.analysis.retrieval_open = retrieval;
+        self.analysis.stats_open = stats;
+        self.compare.open = compare;
     }
 
     /// Queue a command, as a widget would.
@@ -416,6 +427,8 @@ impl PizhuApp {
             .default_size(320.0)
             .show(ui, |ui| super::annotation_panel::ui(self, ui));
         egui::CentralPanel::default().show(ui, |ui| self.document_ui(ui));
+        super::analysis_windows::show(self, &ctx);
+        super::compare_view::show(self, &ctx);
         super::modals::show(self, &ctx);
 
         self.run_commands(&ctx);

@@ -121,6 +121,8 @@ pub struct DocumentView {
     pub line_numbers: bool,
     /// Snap drag selections to word boundaries (Alt drags exact characters).
     pub snap_to_words: bool,
+    /// Tells several views of one document apart (egui ids).
+    pub name: &'static str,
 }
 
 impl Default for DocumentView {
@@ -146,11 +148,20 @@ impl Default for DocumentView {
             reading_mode: false,
             line_numbers: false,
             snap_to_words: false,
+            name: "main",
         }
     }
 }
 
 impl DocumentView {
+    /// A view with its own egui ids, for showing a document more than once.
+    pub fn named(name: &'static str) -> Self {
+        Self {
+            name,
+            ..Self::default()
+        }
+    }
+
     fn to_display(&self, pos: CharPos) -> CharPos {
         self.shown
             .reflow
@@ -209,6 +220,7 @@ impl DocumentView {
             reading_mode,
             line_numbers,
             snap_to_words,
+            name,
             ..
         } = *self;
         *self = Self {
@@ -216,6 +228,7 @@ impl DocumentView {
             reading_mode,
             line_numbers,
             snap_to_words,
+            name,
             ..Self::default()
         };
     }
@@ -490,7 +503,7 @@ impl DocumentView {
         let mut text_ui = ui.new_child(egui::UiBuilder::new().max_rect(text_rect));
 
         let mut area = egui::ScrollArea::vertical()
-            .id_salt(("document", &doc.id))
+            .id_salt(("document", self.name, &doc.id))
             .auto_shrink([false, false])
             // Dragging selects text; the wheel and the scroll bar scroll.
             .scroll_source(
@@ -972,7 +985,7 @@ impl DocumentView {
         );
         let response = ui.interact(
             rect,
-            ui.scope_id().with("overview"),
+            ui.scope_id().with(("overview", self.name)),
             Sense::click_and_drag(),
         );
         if let Some(p) = response.interact_pointer_pos()

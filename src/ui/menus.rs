@@ -114,6 +114,11 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
                 app.push(Command::NextAnnotation(false));
             }
         });
+        ui.menu_button("Analysis", |ui| {
+            ui.checkbox(&mut app.analysis.retrieval_open, "Coded segments…");
+            ui.checkbox(&mut app.analysis.stats_open, "Statistics…");
+            ui.checkbox(&mut app.compare.open, "Compare coders…");
+        });
         ui.menu_button("Help", |ui| {
             if ui.button("About Pizhu").clicked() {
                 app.modal = Some(Modal::Error {

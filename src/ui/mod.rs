@@ -3,10 +3,12 @@
 //! [`app::PizhuApp`] holds the state; widgets (`*_panel`, `document_view`,
 //! `menus`, `shortcuts`) push [`commands::Command`]s, applied once a frame.
 
+pub mod analysis_windows;
 pub mod annotation_panel;
 pub mod app;
 pub mod codebook_panel;
 pub mod commands;
+pub mod compare_view;
 pub mod dialogs;
 pub mod document_view;
 pub mod fonts;
