@@ -225,13 +225,14 @@ fn benches(c: &mut Criterion) {
 
         let mut working = project.clone();
         let doc = working.documents()[0].clone();
+        let code = working.codes()[0].id.clone();
         group.bench_function(BenchmarkId::new("annotate_then_frame", &label), |b| {
             b.iter_batched(
                 || {
                     Annotation::new(
                         &doc,
                         CharSpan::from_range(len / 2, len / 2 + 4),
-                        vec![working.codes()[0].id.clone()],
+                        vec![code.clone()],
                         "bench",
                     )
                 },

@@ -15,6 +15,10 @@ use super::document_view::{DocumentView, Matches, code_chip};
 /// The author of accepted (curated) annotations.
 pub const CURATED: &str = "curated";
 
+/// Each coder's layer of one document and where they differ, with what it
+/// was computed for: (revision, document, left coder, right coder).
+type Layers = ((u64, DocId, String, String), Project, Project, Vec<Difference>);
+
 /// State of the comparison window.
 pub struct CompareState {
     /// The window is open.
@@ -24,12 +28,7 @@ pub struct CompareState {
     left_view: DocumentView,
     right_view: DocumentView,
     /// (revision, document, left coder, right coder) → filtered projects and differences.
-    cache: Option<(
-        (u64, DocId, String, String),
-        Project,
-        Project,
-        Vec<Difference>,
-    )>,
+    cache: Option<Layers>,
     current: Option<usize>,
     /// The difference both views were last scrolled to.
     scrolled: Option<usize>,

@@ -80,6 +80,11 @@ pub struct Matches<'a> {
     pub current: Option<CharSpan>,
 }
 
+/// What the overview strip's marks depend on: document, revision, mode, text height.
+type StripKey = (DocId, u64, bool, u32);
+/// A mark: fraction of the text height, colour.
+type StripMark = (f32, Color32);
+
 /// What the user did in the view this frame.
 #[derive(Debug, Default)]
 pub struct ViewOutput {
@@ -107,8 +112,8 @@ pub struct DocumentView {
     scroll_to: Option<CharPos>,
     /// Selection (document chars) and top char to restore after a mode switch.
     pending_selection: Option<(CharSpan, CharPos)>,
-    /// Overview strip marks: (key, (fraction of the text height, colour)).
-    strip: (Option<(DocId, u64, bool, u32)>, Vec<(f32, Color32)>),
+    /// Overview strip marks, and what they were computed for.
+    strip: (Option<StripKey>, Vec<StripMark>),
     /// Screen position of the text's top-left corner in the last frame.
     origin: Pos2,
     /// The visible part of the text, in content coordinates, last frame.

@@ -231,13 +231,11 @@ pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
         ui.add_enabled_ui(app.search.count() > 0, |ui| {
             ui.menu_button("Code all matches", |ui| {
                 for code in app.project.codes() {
-                    if ui.button(&code.name).clicked() {
-                        if let Some(edit) =
-                            app.search
-                                .code_all_edit(&app.project, &code.id, &app.prefs.author)
-                        {
-                            app.commands.push(Command::Edit(edit));
-                        }
+                    if ui.button(&code.name).clicked()
+                        && let Some(edit) =
+                            app.search.code_all_edit(&app.project, &code.id, &app.prefs.author)
+                    {
+                        app.commands.push(Command::Edit(edit));
                     }
                 }
             });
