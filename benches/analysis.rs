@@ -142,6 +142,23 @@ fn benches(c: &mut Criterion) {
     let project = project();
     assert_eq!(project.annotations().len(), ANNOTATIONS);
     assert!(project.documents()[0].text().len() >= BYTES);
+    // What the figures are measured on, once.
+    let report = agreement(&project, &AgreementOptions::default());
+    let (chars, segs) = (&report.character.overall, &report.segment.overall);
+    eprintln!(
+        "{} characters, {} annotations by {:?}; character level: {} units, {}% agreement, α {}; \
+         segment level: {} passages, {}% agreement, α {}; {} differing stretches",
+        project.documents()[0].char_len(),
+        project.annotations().len(),
+        report.coders,
+        chars.units,
+        chars.percent_agreement,
+        chars.krippendorff_alpha,
+        segs.units,
+        segs.percent_agreement,
+        segs.krippendorff_alpha,
+        differences(&project, &DocId("d-1".into())).len(),
+    );
     let mut group = c.benchmark_group("analysis 6 MB, 10k annotations");
     group
         .sample_size(10)
