@@ -586,3 +586,95 @@ fn comparison_view_shows_disagreement_and_accepts_a_version() {
         "one undo"
     );
 }
+
+#[test]
+fn memos_are_edited_saved_reopened_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("memo.pizhu.ron");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, None, None));
+    harness.get_by_label("Analysis").click();
+    harness.run_steps(3);
+    harness.get_by_label("Memos…").click();
+    harness.run_steps(4);
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    let field =
+        harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Project memo");
+    field.focus();
+    field.type_text("声明的核心是多极化");
+    harness.run_steps(2);
+    harness.key_press(Key::Escape);
+    harness.run_steps(4);
+    let about = pizhu::model::MemoTarget::Project;
+    assert_eq!(
+        harness
+            .state()
+            .project()
+            .memo(&about)
+            .map(|m| m.text.as_str()),
+        Some("声明的核心是多极化")
+    );
+
+    dialogs.answer(Some(target.clone()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(4);
+    let reopened = app_with(&ScriptedDialogs::default(), Some(target), None);
+    assert_eq!(
+        reopened.project().memos(),
+        harness.state().project().memos()
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(4);
+    assert!(
+        harness.state().project().memo(&about).is_none(),
+        "undo removes the memo"
+    );
+}
+
+#[test]
+fn file_merge_combines_another_annotators_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let theirs = dir.path().join("bob.pizhu.ron");
+    let mut other = pizhu::ui::app::default_project();
+    let doc = other.documents()[0].clone();
+    let span = pizhu::text::search::find_all(&doc, "阿富汗")[0];
+    let code = other.code_by_name("Afghanistan").unwrap().id.clone();
+    other
+        .apply(pizhu::model::Edit::InsertAnnotation(
+            pizhu::model::Annotation::new(&doc, span, vec![code], "bob"),
+        ))
+        .unwrap();
+    pizhu::io::project_file::save(&other, &theirs).unwrap();
+
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_with(&dialogs, None, None));
+    let mine = kosovo(harness.state());
+    drag_select(&mut harness, mine.start().0, mine.end().0);
+    harness.key_press(Key::Num1);
+    harness.run_steps(4);
+    dialogs.answer(Some(theirs));
+    harness
+        .state_mut()
+        .push(pizhu::ui::commands::Command::Merge);
+    harness.run_steps(2);
+    harness.state_mut().wait_for_jobs();
+    harness.run_steps(4);
+    harness.get_by_label("Projects merged");
+    let authors: Vec<_> = harness
+        .state()
+        .project()
+        .annotations()
+        .iter()
+        .map(|a| a.author.clone())
+        .collect();
+    assert_eq!(authors.len(), 2, "{authors:?}");
+    assert!(authors.contains(&"bob".to_owned()) && authors.contains(&"tester".to_owned()));
+    assert_eq!(
+        harness.state().project().documents().len(),
+        1,
+        "same text: matched, not duplicated"
+    );
+    assert!(harness.state().is_dirty());
+}

@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{IoError, read_capped, write_atomic};
-use crate::model::{Annotation, CharPos, CharSpan, Code, Document, Problem, Project};
+use crate::model::{Annotation, CharPos, CharSpan, Code, Document, Memo, Problem, Project};
 use crate::text::anchor::reanchor;
 
 /// The value of the `format` field.
@@ -28,6 +28,9 @@ struct FileOwned {
     codes: Vec<Code>,
     documents: Vec<Document>,
     annotations: Vec<Annotation>,
+    /// Added after version 1 was first written: older files have none.
+    #[serde(default)]
+    memos: Vec<Memo>,
 }
 
 /// Just enough to decide whether the rest can be read.
@@ -95,7 +98,8 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, IoError> {
     }
     // Version 1 is the first; older versions would be migrated here.
     let file: FileOwned = ron::from_str(text).map_err(parse_err)?;
-    let mut project = Project::from_parts(file.name, file.codes, file.documents, file.annotations);
+    let mut project = Project::from_parts(file.name, file.codes, file.documents, file.annotations)
+        .with_memos(file.memos);
     let repaired = repair_quotes(&mut project);
     let problems = project.problems();
     if !problems.is_empty() {
@@ -134,13 +138,14 @@ fn repair_quotes(project: &mut Project) -> Vec<Problem> {
         }
     }
     if !fixed.is_empty() {
+        let memos = project.memos().to_vec();
         let (name, codes, documents, mut annotations) = project.clone().into_parts();
         for ann in fixed {
             if let Some(slot) = annotations.iter_mut().find(|a| a.id == ann.id) {
                 *slot = ann;
             }
         }
-        *project = Project::from_parts(name, codes, documents, annotations);
+        *project = Project::from_parts(name, codes, documents, annotations).with_memos(memos);
     }
     repaired
 }
@@ -251,7 +256,6 @@ pub fn to_string(project: &Project) -> Result<String, ron::Error> {
         .struct_names(true)
         .depth_limit(0);
     let raw_text = one_line.clone().escape_strings(false);
-    let item = |value: &dyn erased::Item, config: &ron::ser::PrettyConfig| value.ron(config);
     let mut out = String::with_capacity(
         project
             .documents()
@@ -278,20 +282,20 @@ pub fn to_string(project: &Project) -> Result<String, ron::Error> {
     for ann in project.annotations() {
         let _ = writeln!(out, "        {},", item(ann, &one_line)?);
     }
+    let _ = writeln!(out, "    ],\n    memos: [");
+    for memo in project.memos() {
+        let _ = writeln!(out, "        {},", item(memo, &one_line)?);
+    }
     let _ = writeln!(out, "    ],\n)");
     Ok(out)
 }
 
-/// Serializing a code, document or annotation through one closure.
-mod erased {
-    pub trait Item {
-        fn ron(&self, config: &ron::ser::PrettyConfig) -> Result<String, ron::Error>;
-    }
-    impl<T: serde::Serialize> Item for T {
-        fn ron(&self, config: &ron::ser::PrettyConfig) -> Result<String, ron::Error> {
-            ron::ser::to_string_pretty(self, config.clone())
-        }
-    }
+/// One item as RON text with `config`.
+fn item<T: serde::Serialize>(
+    value: &T,
+    config: &ron::ser::PrettyConfig,
+) -> Result<String, ron::Error> {
+    ron::ser::to_string_pretty(value, config.clone())
 }
 
 /// Save atomically, keeping the previous file as `PATH.bak`.

@@ -7,6 +7,7 @@
 use super::annotation::{Annotation, AnnotationId, Timestamp};
 use super::codebook::{Code, CodeId};
 use super::document::{DocId, Document};
+use super::memo::{Memo, MemoTarget};
 use super::project::{Problem, Project};
 
 /// One undoable change to a project.
@@ -47,6 +48,13 @@ pub enum Edit {
     RemoveDocument(DocId),
     /// Rename the project.
     RenameProject(String),
+    /// Set (or, with empty text, remove) the memo about a target.
+    SetMemo {
+        /// What the memo is about.
+        about: super::memo::MemoTarget,
+        /// Its new text.
+        text: String,
+    },
     /// Several edits as one undoable step; all or nothing.
     Batch {
         /// What the user did, for the Undo menu item.
@@ -106,6 +114,7 @@ impl Edit {
             Self::InsertDocument { document, .. } => format!("add document “{}”", document.name),
             Self::RemoveDocument(_) => "remove document".into(),
             Self::RenameProject(_) => "rename project".into(),
+            Self::SetMemo { .. } => "edit memo".into(),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -166,6 +175,9 @@ impl Project {
             }
             Edit::RemoveCode(id) => {
                 let index = self.code_index(&id)?;
+                if self.memo(&MemoTarget::Code(id.clone())).is_some() {
+                    return Err(EditError::InUse(format!("code {id:?} has a memo")));
+                }
                 let uses = self.usage_count(&id);
                 if uses > 0 {
                     return Err(EditError::InUse(format!(
@@ -226,6 +238,7 @@ impl Project {
             Edit::RenameProject(name) => {
                 Ok(Edit::RenameProject(std::mem::replace(&mut self.name, name)))
             }
+            Edit::SetMemo { about, text } => self.set_memo(about, text),
             Edit::Batch { label, edits } => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -248,6 +261,34 @@ impl Project {
                 })
             }
         }
+    }
+
+    fn set_memo(&mut self, about: MemoTarget, text: String) -> Result<Edit, EditError> {
+        let known = match &about {
+            MemoTarget::Project => true,
+            MemoTarget::Document(id) => self.document(id).is_some(),
+            MemoTarget::Code(id) => self.code(id).is_some(),
+        };
+        if !known {
+            return Err(Problem::UnknownMemoTarget {
+                about: format!("{about:?}"),
+            }
+            .into());
+        }
+        let at = self.memos.partition_point(|m| m.about < about);
+        let old = match self.memos.get(at) {
+            Some(m) if m.about == about => self.memos.remove(at).text,
+            _ => String::new(),
+        };
+        if !text.is_empty() {
+            let memo = Memo {
+                about: about.clone(),
+                text,
+                modified: Timestamp::now(),
+            };
+            self.memos.insert(at, memo);
+        }
+        Ok(Edit::SetMemo { about, text: old })
     }
 
     fn insert_sorted(&mut self, ann: Annotation) {
@@ -332,6 +373,12 @@ impl Project {
                 edits.push(Edit::ReplaceAnnotation(ann));
             }
         }
+        if self.memo(&MemoTarget::Code(id.clone())).is_some() {
+            edits.push(Edit::SetMemo {
+                about: MemoTarget::Code(id.clone()),
+                text: String::new(),
+            });
+        }
         edits.push(Edit::RemoveCode(id.clone()));
         Ok(Edit::Batch {
             label: format!("delete code “{}”", code.name),
@@ -373,6 +420,24 @@ impl Project {
             ann.codes = codes;
             ann.modified = Timestamp::now();
             edits.push(Edit::ReplaceAnnotation(ann));
+        }
+        // The source's memo moves onto the target's, so no writing is lost.
+        if let Some(memo) = self.memo(&MemoTarget::Code(from.clone())) {
+            let target_memo = self
+                .memo(&MemoTarget::Code(into.clone()))
+                .map(|m| m.text.clone());
+            let text = match target_memo {
+                Some(t) => format!("{t}\n\n{}", memo.text),
+                None => memo.text.clone(),
+            };
+            edits.push(Edit::SetMemo {
+                about: MemoTarget::Code(into.clone()),
+                text,
+            });
+            edits.push(Edit::SetMemo {
+                about: MemoTarget::Code(from.clone()),
+                text: String::new(),
+            });
         }
         edits.push(Edit::RemoveCode(from.clone()));
         Ok(Edit::Batch {
@@ -1251,5 +1316,53 @@ mod tests {
         assert!(!p.is_ancestor(&id("c-un"), &id("c-kosovo")));
         assert!(!p.is_ancestor(&id("c-abm"), &id("c-un")));
         assert!(!p.is_ancestor(&id("c-un"), &id("c-un")));
+    }
+}
+
+#[cfg(test)]
+mod memo_tests {
+    use super::*;
+    use crate::model::Color;
+
+    fn project() -> Project {
+        let doc = Document::new(DocId("d-1".into()), "d", "科索沃😀𠀀问题");
+        let code = Code::new(CodeId("c-k".into()), "Kosovo", Color::distinct(0));
+        Project::from_parts("p".into(), vec![code], vec![doc], Vec::new())
+    }
+
+    #[test]
+    fn set_memo_inverts_exactly_and_refuses_unknown_targets() {
+        let mut p = project();
+        let about = MemoTarget::Code(CodeId("c-k".into()));
+        let undo = p
+            .apply(Edit::SetMemo {
+                about: about.clone(),
+                text: "巴尔干".into(),
+            })
+            .unwrap();
+        assert_eq!(p.memo(&about).map(|m| m.text.as_str()), Some("巴尔干"));
+        let redo = p.apply(undo).unwrap();
+        assert!(p.memo(&about).is_none());
+        p.apply(redo).unwrap();
+        assert!(p.problems().is_empty());
+        let unknown = MemoTarget::Document(DocId("d-9".into()));
+        assert!(
+            p.apply(Edit::SetMemo {
+                about: unknown,
+                text: "x".into()
+            })
+            .is_err()
+        );
+        // A code with a memo is not removed behind the memo's back…
+        assert!(matches!(
+            p.apply(Edit::RemoveCode(CodeId("c-k".into()))),
+            Err(EditError::InUse(_))
+        ));
+        // …but deleting it through the codebook takes the memo along, undoably.
+        let delete = p.delete_code_edit(&CodeId("c-k".into())).unwrap();
+        let undo = p.apply(delete).unwrap();
+        assert!(p.memos().is_empty() && p.codes().is_empty());
+        p.apply(undo).unwrap();
+        assert_eq!(p.memo(&about).map(|m| m.text.as_str()), Some("巴尔干"));
     }
 }

@@ -83,6 +83,12 @@ pub enum Problem {
         /// The text at the spans.
         found: String,
     },
+    /// A memo is about a document or code the project lacks.
+    #[error("a memo is about {about}, which the project lacks")]
+    UnknownMemoTarget {
+        /// The target, as written.
+        about: String,
+    },
     /// A timestamp is not RFC 3339.
     #[error("annotation {annotation}: {field} {value:?} is not an RFC 3339 date-time")]
     BadTimestamp {
@@ -110,6 +116,8 @@ pub struct Project {
     pub(super) annotations: Vec<Annotation>,
     /// Bumped by every successful edit; lets views cache derived data.
     pub(super) revision: u64,
+    /// Memos, sorted by target, at most one per target.
+    pub(super) memos: Vec<super::memo::Memo>,
 }
 
 impl Project {
@@ -136,7 +144,28 @@ impl Project {
             documents,
             annotations,
             revision: 0,
+            memos: Vec::new(),
         }
+    }
+
+    /// The same project with these memos (empty ones dropped, one per target).
+    #[must_use]
+    pub fn with_memos(mut self, mut memos: Vec<super::memo::Memo>) -> Self {
+        memos.retain(|m| !m.text.is_empty());
+        memos.sort_by(|a, b| a.about.cmp(&b.about));
+        memos.dedup_by(|a, b| a.about == b.about);
+        self.memos = memos;
+        self
+    }
+
+    /// All memos, sorted by target.
+    pub fn memos(&self) -> &[super::memo::Memo] {
+        &self.memos
+    }
+
+    /// The memo about `about`, if there is one.
+    pub fn memo(&self, about: &super::memo::MemoTarget) -> Option<&super::memo::Memo> {
+        self.memos.iter().find(|m| &m.about == about)
     }
 
     /// The project's name.
@@ -266,6 +295,18 @@ impl Project {
         }
         for ann in &self.annotations {
             problems.extend(self.annotation_problems(ann, true));
+        }
+        for memo in &self.memos {
+            let known = match &memo.about {
+                super::memo::MemoTarget::Project => true,
+                super::memo::MemoTarget::Document(id) => self.document(id).is_some(),
+                super::memo::MemoTarget::Code(id) => self.code(id).is_some(),
+            };
+            if !known {
+                problems.push(Problem::UnknownMemoTarget {
+                    about: format!("{:?}", memo.about),
+                });
+            }
         }
         problems
     }

@@ -46,6 +46,7 @@ pub(super) enum Job {
         add: bool,
         result: Result<Document, IoError>,
     },
+    Merge(PathBuf, Result<Loaded, IoError>),
 }
 
 /// A short message at the bottom of the window.
@@ -84,6 +85,7 @@ pub struct PizhuApp {
     pub(super) search: super::search_bar::SearchState,
     pub(super) analysis: super::analysis_windows::AnalysisState,
     pub(super) compare: super::compare_view::CompareState,
+    pub(super) memos: super::memos_window::MemoState,
     /// The theme chosen (remembered for `save`, which has no context).
     pub(super) theme: egui::ThemePreference,
 }
@@ -131,6 +133,7 @@ impl PizhuApp {
             theme: egui::ThemePreference::System,
             analysis: super::analysis_windows::AnalysisState::default(),
             compare: super::compare_view::CompareState::default(),
+            memos: super::memos_window::MemoState::default(),
         };
         app.saved_revision = app.project.revision();
         app.current_doc = app.project.documents().first().map(|d| d.id.clone());
@@ -247,6 +250,18 @@ impl PizhuApp {
     }
 
     /// Read a file on a worker thread.
+    /// Read another project on a worker thread, to merge it.
+    pub(super) fn spawn_merge(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let tx = self.jobs.0.clone();
+        let ctx = ctx.clone();
+        self.busy += 1;
+        std::thread::spawn(move || {
+            let result = crate::io::project_file::load(&path);
+            let _ = tx.send(Job::Merge(path, result));
+            ctx.request_repaint();
+        });
+    }
+
     pub(super) fn spawn_read(&mut self, ctx: &egui::Context, path: PathBuf, add: bool) {
         let tx = self.jobs.0.clone();
         let ctx = ctx.clone();
@@ -330,6 +345,52 @@ impl PizhuApp {
             Job::Document {
                 result: Err(err), ..
             } => self.error("Could not open the document", &err),
+            Job::Merge(_, Err(err)) => self.error("Could not merge", &err),
+            Job::Merge(path, Ok(loaded)) => self.merge_with(&path, &loaded.project),
+        }
+    }
+
+    /// Merge another annotator's project into this one (File → Merge).
+    fn merge_with(&mut self, path: &Path, other: &Project) {
+        use crate::analysis::merge::{MergeInput, merge};
+        let here = self.path.as_ref().map_or_else(
+            || self.project.name().to_owned(),
+            |p| p.display().to_string(),
+        );
+        let there = path.display().to_string();
+        let inputs = [
+            MergeInput {
+                label: &here,
+                project: &self.project,
+            },
+            MergeInput {
+                label: &there,
+                project: other,
+            },
+        ];
+        match merge(&inputs) {
+            Ok((merged, conflicts)) => {
+                let memos = self.project.memos().to_vec();
+                let path = self.path.clone();
+                self.replace_project(merged.with_memos(memos), path);
+                // The merge exists only in memory until saved.
+                self.saved_revision = u64::MAX;
+                let mut message = format!(
+                    "Merged {} into this project. Save to keep the result.",
+                    path_name(&there)
+                );
+                if !conflicts.is_empty() {
+                    message.push_str("\n\nCodebook conflicts (kept apart, not guessed):");
+                    for c in conflicts.iter().take(20) {
+                        message.push_str(&format!("\n• {c}"));
+                    }
+                }
+                self.modal = Some(Modal::Error {
+                    title: "Projects merged".into(),
+                    message,
+                });
+            }
+            Err(err) => self.error("Could not merge", &err),
         }
     }
 
@@ -344,6 +405,7 @@ impl PizhuApp {
         self.note_draft = None;
         self.code_filter = None;
         self.code_draft = None;
+        self.memos.reset();
         self.view.reset();
     }
 
@@ -429,6 +491,7 @@ impl PizhuApp {
         egui::CentralPanel::default().show(ui, |ui| self.document_ui(ui));
         super::analysis_windows::show(self, &ctx);
         super::compare_view::show(self, &ctx);
+        super::memos_window::show(self, &ctx);
         super::modals::show(self, &ctx);
 
         self.run_commands(&ctx);
@@ -536,6 +599,10 @@ impl eframe::App for PizhuApp {
             recovery.clear();
         }
     }
+}
+
+fn path_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
 }
 
 /// The project a new user sees: the declaration with the starter codebook.

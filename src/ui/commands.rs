@@ -49,6 +49,8 @@ pub enum Command {
     OpenPath(PathBuf),
     /// File → Add Document…
     AddDocument,
+    /// File → Merge…
+    Merge,
     /// File → Save.
     Save,
     /// File → Save As…
@@ -174,6 +176,7 @@ impl PizhuApp {
                 ctx,
             ),
             Command::AddDocument => self.dialogs.request(DialogRequest::AddDocument, ctx),
+            Command::Merge => self.dialogs.request(DialogRequest::Merge, ctx),
             Command::Save => match self.path.clone() {
                 Some(path) => {
                     let _ = self.save_to(&path);
@@ -316,6 +319,7 @@ impl PizhuApp {
         match request {
             DialogRequest::Open => self.spawn_read(ctx, path, false),
             DialogRequest::AddDocument => self.spawn_read(ctx, path, true),
+            DialogRequest::Merge => self.spawn_merge(ctx, path),
             DialogRequest::SaveProject { .. } => {
                 let path = with_project_extension(path);
                 if self.save_to(&path) {
@@ -394,6 +398,7 @@ impl PizhuApp {
         }
         self.note_draft = None;
         self.code_draft = None;
+        self.memos.reset();
     }
 
     /// The selection without the white space at its ends.

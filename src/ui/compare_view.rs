@@ -17,7 +17,12 @@ pub const CURATED: &str = "curated";
 
 /// Each coder's layer of one document and where they differ, with what it
 /// was computed for: (revision, document, left coder, right coder).
-type Layers = ((u64, DocId, String, String), Project, Project, Vec<Difference>);
+type Layers = (
+    (u64, DocId, String, String),
+    Project,
+    Project,
+    Vec<Difference>,
+);
 
 /// State of the comparison window.
 pub struct CompareState {

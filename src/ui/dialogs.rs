@@ -13,6 +13,8 @@ pub enum DialogRequest {
     Open,
     /// Add a document to the current project.
     AddDocument,
+    /// Choose another annotator's project to merge in.
+    Merge,
     /// Choose where to save the project.
     SaveProject {
         /// Suggested file name.
@@ -92,6 +94,10 @@ fn show(request: &DialogRequest) -> Option<PathBuf> {
             .add_filter("Pizhu project", &["ron"])
             .add_filter("Text", &texts)
             .add_filter("All files", &["*"])
+            .pick_file(),
+        DialogRequest::Merge => rfd::FileDialog::new()
+            .set_title("Merge another annotator's project")
+            .add_filter("Pizhu project", &["ron"])
             .pick_file(),
         DialogRequest::AddDocument => rfd::FileDialog::new()
             .set_title("Add a document")

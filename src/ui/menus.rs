@@ -19,6 +19,9 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
             if ui.button("Add Document…").clicked() {
                 app.push(Command::AddDocument);
             }
+            if ui.button("Merge Another Annotator's Project…").clicked() {
+                app.push(Command::Merge);
+            }
             ui.menu_button("Open Recent", |ui| {
                 if app.prefs.recent.is_empty() {
                     ui.label("No recent files");
@@ -46,6 +49,21 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
                 if ui.button("W3C Web Annotation (JSON-LD)…").clicked() {
                     app.push(Command::Export(Format::W3c, false));
                 }
+                if ui.button("REFI-QDA project (.qdpx: MAXQDA, ATLAS.ti, NVivo, QualCoder)…").clicked() {
+                    app.push(Command::Export(Format::Qdpx, false));
+                }
+                if ui.button("REFI-QDA codebook (.qdc)…").clicked() {
+                    app.push(Command::Export(Format::Qdc, false));
+                }
+                if ui.button("brat standoff (folder)…").clicked() {
+                    app.push(Command::Export(Format::Brat, false));
+                }
+                if ui.button("HTML report…").clicked() {
+                    app.push(Command::Export(Format::Html, false));
+                }
+                if ui.button("Markdown (segments by code)…").clicked() {
+                    app.push(Command::Export(Format::Md, false));
+                }
             });
             ui.separator();
             if ui.add(egui::Button::new("Quit").shortcut_text(shortcut(&shortcuts::QUIT))).clicked() {
@@ -69,6 +87,10 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
             }
             if ui.button("Select All").clicked() {
                 app.push(Command::SelectAll);
+            }
+            ui.separator();
+            if ui.button("Preferences…").clicked() {
+                app.memos.prefs_open = true;
             }
             if ui.add_enabled(app.selected.is_some(), egui::Button::new("Delete Annotation")).clicked()
                 && let Some(id) = app.selected
@@ -118,6 +140,8 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
             ui.checkbox(&mut app.analysis.retrieval_open, "Coded segments…");
             ui.checkbox(&mut app.analysis.stats_open, "Statistics…");
             ui.checkbox(&mut app.compare.open, "Compare coders…");
+            ui.separator();
+            ui.checkbox(&mut app.memos.open, "Memos…");
         });
         ui.menu_button("Help", |ui| {
             if ui.button("About Pizhu").clicked() {

@@ -12,6 +12,7 @@ pub mod compare_view;
 pub mod dialogs;
 pub mod document_view;
 pub mod fonts;
+pub mod memos_window;
 pub mod menus;
 pub mod modals;
 pub mod prefs;

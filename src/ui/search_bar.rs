@@ -233,7 +233,8 @@ pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
                 for code in app.project.codes() {
                     if ui.button(&code.name).clicked()
                         && let Some(edit) =
-                            app.search.code_all_edit(&app.project, &code.id, &app.prefs.author)
+                            app.search
+                                .code_all_edit(&app.project, &code.id, &app.prefs.author)
                     {
                         app.commands.push(Command::Edit(edit));
                     }
