@@ -564,7 +564,7 @@ fn corrupt_and_malicious_archives_are_refused_whole() {
         ],
     );
     let bomb = dir.path().join("bomb.qdpx");
-    let zeros = vec![b'0'; 8 * 1024 * 1024];
+    let zeros = vec![b'0'; 32 * 1024 * 1024];
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
     let deflated = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
