@@ -9,7 +9,7 @@
 //!
 //! * `Users`: one `User` per annotation author.
 //! * `CodeBook`: every code with its colour and description, children nested
-//!   in their parents (see [`super::refi::write_codes`]).
+//!   in their parents (see `refi::write_codes`).
 //! * `Sources`: one `TextSource` per document; each annotation span is a
 //!   `PlainTextSelection` whose `startPosition`/`endPosition` count code
 //!   points (chars) from 0, end exclusive (§10.2), whose `name` is the

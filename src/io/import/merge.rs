@@ -1,4 +1,4 @@
-//! What every annotation importer produces ([`Foreign`]: documents, codes
+//! What every annotation importer produces (`Foreign`: documents, codes
 //! and annotations as another tool described them) and how that is merged
 //! into a project as one undoable [`Edit::Batch`].
 //!
@@ -27,7 +27,7 @@ use super::sha256_hex;
 use crate::model::codebook::fresh_code_id;
 use crate::model::{
     Annotation, AnnotationId, CharPos, CharSpan, Code, CodeId, Color, DocId, Document, Edit,
-    Project, Source, Timestamp,
+    Project, Source, TextIndex, Timestamp,
 };
 use crate::text::anchor::reanchor;
 
@@ -176,12 +176,12 @@ impl Imported {
 }
 
 /// Work out the edit that adds `foreign` to `project`. `label` names it in
-/// the Undo menu. Every edit is tried on a copy as it is made, so the batch
-/// applies to `project` as a whole.
+/// the Undo menu. Documents and codes are applied to a copy as they are
+/// made, and annotations checked against it, so the batch applies to
+/// `project` as a whole.
 pub(crate) fn merge(project: &Project, foreign: Foreign, label: String) -> Imported {
     let mut m = Merger {
         work: project.clone(),
-        original: project,
         edits: Vec::new(),
         report: ImportReport {
             skipped: foreign.skipped,
@@ -192,8 +192,14 @@ pub(crate) fn merge(project: &Project, foreign: Foreign, label: String) -> Impor
         doc_names: HashMap::new(),
         codes: HashMap::new(),
         created_codes: HashMap::new(),
+        ids: project.annotations().iter().map(|a| a.id).collect(),
+        by_place: HashMap::new(),
         now: Timestamp::now(),
     };
+    for ann in project.annotations() {
+        let place = (ann.document.clone(), ann.spans.clone());
+        m.by_place.entry(place).or_default().push(ann);
+    }
     m.documents(foreign.documents);
     m.codes(foreign.codes);
     for ann in foreign.annotations {
@@ -211,7 +217,6 @@ pub(crate) fn merge(project: &Project, foreign: Foreign, label: String) -> Impor
 
 struct Merger<'p> {
     work: Project,
-    original: &'p Project,
     edits: Vec<Edit>,
     report: ImportReport,
     /// Foreign document key → project document.
@@ -222,6 +227,12 @@ struct Merger<'p> {
     codes: HashMap<String, CodeId>,
     /// Codes this import created → the foreign key they came from.
     created_codes: HashMap<CodeId, String>,
+    /// Every annotation id in the working copy (the model looks ids up
+    /// linearly, too slow for ten thousand annotations).
+    ids: HashSet<AnnotationId>,
+    /// The project's own annotations by document and spans, to find those
+    /// an import brings again.
+    by_place: HashMap<(DocId, Vec<CharSpan>), Vec<&'p Annotation>>,
     now: Timestamp,
 }
 
@@ -414,19 +425,30 @@ impl Merger<'_> {
                 && a.codes.len() == ann.codes.len()
                 && a.codes.iter().all(|c| ann.codes.contains(c))
         };
-        if self.original.annotations_of(&doc_id).iter().any(same) {
+        let place = (doc_id, ann.spans.clone());
+        if self
+            .by_place
+            .get(&place)
+            .is_some_and(|anns| anns.iter().copied().any(same))
+        {
             self.report.annotations_present += 1;
             return;
         }
-        if self.work.annotation(ann.id).is_some() {
+        if self.ids.contains(&ann.id) {
             self.report.notes.push(format!(
                 "annotation {label}: its id is taken by another annotation, so it gets a new one"
             ));
             ann.id = AnnotationId::random();
         }
-        match self.apply(Edit::InsertAnnotation(ann)) {
-            Ok(()) => self.report.annotations_added += 1,
-            Err(err) => self.skip(&label, err.to_string()),
+        // Checked, not applied: inserting one by one into the copy would cost
+        // O(n²) for a large file, and nothing later depends on annotations.
+        match self.work.annotation_problems(&ann, true).into_iter().next() {
+            None => {
+                self.ids.insert(ann.id);
+                self.edits.push(Edit::InsertAnnotation(ann));
+                self.report.annotations_added += 1;
+            }
+            Some(problem) => self.skip(&label, problem.to_string()),
         }
     }
 
@@ -549,6 +571,8 @@ pub(crate) struct RawText {
     dropped: Vec<usize>,
     /// The length of the file's text in chars.
     pub raw_len: usize,
+    /// Char access to `text`, so that slicing many selections stays cheap.
+    index: TextIndex,
 }
 
 impl RawText {
@@ -579,11 +603,22 @@ impl RawText {
                 text.push(c);
             }
         }
+        let index = TextIndex::new(&text);
         Self {
             text,
             dropped,
             raw_len,
+            index,
         }
+    }
+
+    /// The normalised text between two document positions.
+    pub(crate) fn slice(&self, start: usize, end: usize) -> Option<&str> {
+        if start > end {
+            return None;
+        }
+        self.index
+            .slice(&self.text, CharSpan::from_range(start, end))
     }
 
     /// The document position of the file's position `pos` (at most

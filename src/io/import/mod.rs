@@ -11,8 +11,8 @@
 //! listed in the report with the ids the file gives it.
 //!
 //! Foreign files are not trusted: sizes are capped ([`crate::io::read_capped`],
-//! [`archive`] for ZIPs), paths inside archives are never used to write, and
-//! XML entities are not expanded ([`xml`]).
+//! and the `archive` module for ZIPs), paths inside archives are never used
+//! to write, and XML entities are not expanded (the `xml` module).
 
 mod archive;
 pub mod brat;

@@ -16,7 +16,7 @@
 //! positions, sources of other kinds (PDF, pictures, audio, video), text
 //! kept outside the archive, codings of whole sources. A selection whose
 //! `name` is not its text is kept (other tools use names as labels) and
-//! noted. Archives are read with [`super::archive::SafeZip`]: an unsafe entry
+//! noted. Archives are read with `SafeZip`: an unsafe entry
 //! name, a zip bomb or a corrupt archive fails the whole import.
 
 use std::collections::HashMap;
@@ -416,11 +416,9 @@ fn position(el: &Element, attr: &str) -> Option<usize> {
 /// The text between two of the file's positions, line breaks normalised
 /// (the name it is compared with is normalised too).
 fn raw_slice(raw: &RawText, start: usize, end: usize) -> String {
-    raw.text
-        .chars()
-        .skip(raw.map(start))
-        .take(raw.map(end) - raw.map(start))
-        .collect()
+    raw.slice(raw.map(start), raw.map(end))
+        .unwrap_or_default()
+        .to_owned()
 }
 
 #[cfg(test)]
