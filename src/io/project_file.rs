@@ -24,6 +24,8 @@ pub const EXTENSION: &str = "pizhu.ron";
 #[derive(Deserialize)]
 #[serde(rename = "Project")]
 struct FileOwned {
+    format: String,
+    version: u32,
     name: String,
     codes: Vec<Code>,
     documents: Vec<Document>,
@@ -82,22 +84,19 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, IoError> {
         col: e.span.start.col,
         message: e.code.to_string(),
     };
-    let header: Header = ron::from_str(text).map_err(parse_err)?;
-    if header.format != FORMAT {
-        return Err(IoError::Format {
-            path: path.to_owned(),
-            found: header.format,
-        });
-    }
-    if header.version > VERSION {
-        return Err(IoError::Version {
-            path: path.to_owned(),
-            found: header.version,
-            supported: VERSION,
-        });
-    }
+    // One parse in the common case; the header alone is read only to explain
+    // a failure (a newer or foreign file fails for its format, not its shape).
+    let file: FileOwned = match ron::from_str(text) {
+        Ok(file) => file,
+        Err(err) => {
+            if let Ok(header) = ron::from_str::<Header>(text) {
+                check_header(path, &header.format, header.version)?;
+            }
+            return Err(parse_err(err));
+        }
+    };
+    check_header(path, &file.format, file.version)?;
     // Version 1 is the first; older versions would be migrated here.
-    let file: FileOwned = ron::from_str(text).map_err(parse_err)?;
     let mut project = Project::from_parts(file.name, file.codes, file.documents, file.annotations)
         .with_memos(file.memos);
     let repaired = repair_quotes(&mut project);
@@ -109,6 +108,24 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, IoError> {
         });
     }
     Ok(Loaded { project, repaired })
+}
+
+/// Refuse a file of another format or of a newer version.
+fn check_header(path: &Path, format: &str, version: u32) -> Result<(), IoError> {
+    if format != FORMAT {
+        return Err(IoError::Format {
+            path: path.to_owned(),
+            found: format.to_owned(),
+        });
+    }
+    if version > VERSION {
+        return Err(IoError::Version {
+            path: path.to_owned(),
+            found: version,
+            supported: VERSION,
+        });
+    }
+    Ok(())
 }
 
 /// Re-anchor annotations whose text moved; leave the others for `problems`.
@@ -255,7 +272,6 @@ pub fn to_string(project: &Project) -> Result<String, ron::Error> {
     let one_line = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .depth_limit(0);
-    let raw_text = one_line.clone().escape_strings(false);
     let mut out = String::with_capacity(
         project
             .documents()
@@ -276,7 +292,7 @@ pub fn to_string(project: &Project) -> Result<String, ron::Error> {
     }
     let _ = writeln!(out, "    ],\n    documents: [");
     for doc in project.documents() {
-        let _ = writeln!(out, "        {},", item(doc, &raw_text)?);
+        let _ = writeln!(out, "        {},", document_ron(doc, &one_line)?);
     }
     let _ = writeln!(out, "    ],\n    annotations: [");
     for ann in project.annotations() {
@@ -287,6 +303,33 @@ pub fn to_string(project: &Project) -> Result<String, ron::Error> {
         let _ = writeln!(out, "        {},", item(memo, &one_line)?);
     }
     let _ = writeln!(out, "    ],\n)");
+    Ok(out)
+}
+
+/// A document as RON with its text as a raw string, written directly: a
+/// serializer goes char by char, which costs most of a 6 MB save.
+fn document_ron(doc: &Document, config: &ron::ser::PrettyConfig) -> Result<String, ron::Error> {
+    use std::fmt::Write as _;
+    let text = doc.text();
+    // Enough hashes that no `"###…` inside the text ends the raw string.
+    let mut longest = 0;
+    for (i, _) in text.match_indices('"') {
+        let run = text
+            .get(i + 1..)
+            .map_or(0, |rest| rest.bytes().take_while(|&b| b == b'#').count());
+        longest = longest.max(run);
+    }
+    let hashes = "#".repeat(longest + 1);
+    let mut out = String::with_capacity(text.len() + 512);
+    let _ = write!(
+        out,
+        "Document(id: {}, name: {}, source: {}, text: r{hashes}\"",
+        ron::to_string(&doc.id)?,
+        ron::to_string(&doc.name)?,
+        item(&doc.source, config)?
+    );
+    out.push_str(text);
+    let _ = write!(out, "\"{hashes})");
     Ok(out)
 }
 
