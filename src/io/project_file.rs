@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::{IoError, read_capped, write_atomic};
 use crate::model::{Annotation, CharPos, CharSpan, Code, Document, Memo, Problem, Project};
-use crate::text::anchor::reanchor;
+use crate::text::anchor::{common_prefix, common_suffix, reanchor};
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "pizhu";
@@ -176,11 +176,9 @@ fn relocate(doc: &Document, ann: &Annotation) -> Option<Vec<CharSpan>> {
     if let Some(spans) = shift_spans(doc, ann) {
         return Some(spans);
     }
-    if ann.spans.len() > 1 {
-        return reanchor(doc, &ann.quote, &ann.prefix, &ann.suffix, ann.start())
-            .map(|span| vec![span]);
-    }
-    None
+    // The spans no longer fit the quote (their gaps or lengths changed):
+    // find the quote itself.
+    reanchor(doc, &ann.quote, &ann.prefix, &ann.suffix, ann.start()).map(|span| vec![span])
 }
 
 /// `ann`'s spans all moved alike to where their text is the quote. O(text +
@@ -248,18 +246,6 @@ fn shift_spans(doc: &Document, ann: &Annotation) -> Option<Vec<CharSpan>> {
         }
     }
     best.map(|(_, _, spans)| spans)
-}
-
-fn common_prefix(a: &str, b: &str) -> usize {
-    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
-}
-
-fn common_suffix(a: &str, b: &str) -> usize {
-    a.chars()
-        .rev()
-        .zip(b.chars().rev())
-        .take_while(|(x, y)| x == y)
-        .count()
 }
 
 /// The project as RON text.

@@ -21,7 +21,15 @@ pub fn reanchor(
     let text = doc.text();
     let quote_chars = quote.chars().count();
     let mut best: Option<(usize, usize, CharSpan)> = None;
-    for (byte, _) in text.match_indices(quote) {
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|rest| rest.find(quote)) {
+        let byte = from + found;
+        // Step one char, not past the match: occurrences may overlap (哈哈哈).
+        from = byte
+            + text
+                .get(byte..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(1, char::len_utf8);
         let Some(start) = doc.char_of_byte(byte) else {
             continue;
         };
@@ -41,11 +49,13 @@ pub fn reanchor(
     best.map(|(_, _, span)| span)
 }
 
-fn common_prefix(a: &str, b: &str) -> usize {
+/// How many chars `a` and `b` share at their starts.
+pub fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
-fn common_suffix(a: &str, b: &str) -> usize {
+/// How many chars `a` and `b` share at their ends.
+pub fn common_suffix(a: &str, b: &str) -> usize {
     a.chars()
         .rev()
         .zip(b.chars().rev())
