@@ -968,10 +968,24 @@ fn tag_finds_a_phrase_that_pdf_extraction_broke_over_lines() {
     let fx = Fixture::new();
     let project = fx.project("decl.pizhu.ron", &["decl.txt"]);
     // In the declaration, 限制反导弹 ends one line and 防御系统条约 starts the next.
-    tag(&project, "decl.txt", "限制反导弹防御系统条约", "ABM Treaty", &[]).ok();
+    tag(
+        &project,
+        "decl.txt",
+        "限制反导弹防御系统条约",
+        "ABM Treaty",
+        &[],
+    )
+    .ok();
     let loaded = load(&project);
     let ann = loaded.annotations().first().expect("tagged");
-    assert!(ann.quote.contains('\n'), "the span covers the line break: {:?}", ann.quote);
-    assert_eq!(ann.quote.split_whitespace().collect::<String>(), "限制反导弹防御系统条约");
+    assert!(
+        ann.quote.contains('\n'),
+        "the span covers the line break: {:?}",
+        ann.quote
+    );
+    assert_eq!(
+        ann.quote.split_whitespace().collect::<String>(),
+        "限制反导弹防御系统条约"
+    );
     pizhu(["check".as_ref(), project.as_os_str()]).ok();
 }
