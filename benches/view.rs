@@ -193,8 +193,9 @@ fn benches(c: &mut Criterion) {
             frame(&ctx, &mut view, &project);
         }
         println!(
-            "{label}: text {text_mb:.1} MB, {} annotations, resident memory +{:.0} MB over the bench's start ({:.1}× the text)",
+            "{label}: text {text_mb:.1} MB, {} annotations, resident memory {:.0} MB, +{:.0} MB for this size ({:.1}× the text; meaningful for the first, largest size)",
             project.annotations().len(),
+            resident_mb(),
             resident_mb() - before,
             (resident_mb() - before) / text_mb
         );
