@@ -83,14 +83,16 @@ pub(super) fn run(path: &Path, format: ImportFormat, file: &Path) -> Result<()> 
         report.codes_matched,
         file.display(),
         path.display(),
-        if report.skipped.is_empty() {
-            String::new()
-        } else {
-            format!(
+        [
+            (report.memos > 0).then(|| format!("; {}", plural(report.memos, "memo", "memos"))),
+            (!report.skipped.is_empty()).then(|| format!(
                 "; skipped {}",
                 plural(report.skipped.len(), "item", "items")
-            )
-        }
+            )),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<String>()
     ));
     Ok(())
 }

@@ -1,12 +1,12 @@
 //! HTML report: one self-contained page (no scripts, no external files)
 //! to read or print the coded documents.
 //!
-//! The page has the project's name, a legend (every code as a colour
-//! swatch, nested like the codebook, with its description and how often it
-//! is used), then each document in full with its annotated passages
-//! highlighted in their first code's colour, and after the text a numbered
-//! list of its annotations (quote, codes, position in chars, author, time
-//! and note). Each highlight ends in a superscript number linking to its
+//! The page has the project's name and memo, a legend (every code as a
+//! colour swatch, nested like the codebook, with its description, memo and
+//! how often it is used), then each document (its memo first) in full with
+//! its annotated passages highlighted in their first code's colour, and
+//! after the text a numbered list of its annotations (quote, codes,
+//! position in chars, author, time and note). Each highlight ends in a superscript number linking to its
 //! entry. Where annotations overlap, the one that starts last gives the
 //! colour and the passage is underlined twice.
 //!
@@ -18,6 +18,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::io::IoError;
+use crate::model::memo::MemoTarget;
 use crate::model::{Annotation, Color, Document, Project};
 
 /// `text` with `&`, `<`, `>`, `"` and `'` as character references, safe in
@@ -52,6 +53,7 @@ sup.ref{font-size:.65em;margin-left:.1em}sup.ref a{text-decoration:none}\
 .meta{color:#666;font-size:.85em}.note{white-space:pre-wrap;margin:.2rem 0 0}\
 blockquote{white-space:pre-wrap;margin:.2rem 0;padding-left:.8rem;border-left:3px solid #ccc}\
 li{margin-bottom:.6rem}\
+.memo{border-left:3px solid #b7950b;background:#fffbea;padding:.3rem .8rem;margin:.5rem 0}\
 @media print{.text{border:none;padding:0}}\n";
 
 /// The highlight colour of `color`: translucent, so the text stays legible.
@@ -94,6 +96,7 @@ pub fn to_string(project: &Project) -> String {
         codes = project.codes().len(),
         anns = project.annotations().len(),
     );
+    memo(&mut out, project, &MemoTarget::Project);
     legend(&mut out, project);
     out.push_str("<main>\n");
     for (i, doc) in project.documents().iter().enumerate() {
@@ -101,6 +104,18 @@ pub fn to_string(project: &Project) -> String {
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+/// The memo about `about`, if there is one, as a block.
+fn memo(out: &mut String, project: &Project, about: &MemoTarget) {
+    if let Some(memo) = project.memo(about) {
+        let _ = write!(
+            out,
+            "<div class=\"memo\"><span class=\"meta\">Memo · {}</span>\n<p class=\"note\">{}</p></div>\n",
+            escape(&memo.modified.0),
+            escape(&memo.text)
+        );
+    }
 }
 
 fn legend(out: &mut String, project: &Project) {
@@ -131,6 +146,7 @@ fn legend(out: &mut String, project: &Project) {
                 escape(&code.description)
             );
         }
+        memo(out, project, &MemoTarget::Code(code.id.clone()));
         if tree.get(i + 1).is_some_and(|&(d, _)| d > depth) {
             out.push_str("\n<ul>\n");
             depth_open += 1;
@@ -148,11 +164,13 @@ fn document(out: &mut String, project: &Project, doc: &Document, number: usize) 
     let anns = project.annotations_of(&doc.id);
     let _ = write!(
         out,
-        "<section class=\"document\" id=\"doc-{number}\">\n<h2>{}</h2>\n<p class=\"meta\">{} characters, {} annotations</p>\n<div class=\"text\">",
+        "<section class=\"document\" id=\"doc-{number}\">\n<h2>{}</h2>\n<p class=\"meta\">{} characters, {} annotations</p>\n",
         escape(&doc.name),
         doc.char_len(),
         anns.len()
     );
+    memo(out, project, &MemoTarget::Document(doc.id.clone()));
+    out.push_str("<div class=\"text\">");
     highlighted_text(out, project, doc, anns, number);
     out.push_str("</div>\n");
     if !anns.is_empty() {

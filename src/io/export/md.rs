@@ -1,9 +1,9 @@
 //! Markdown export: the coded segments grouped by code, for reading,
 //! pasting into a write-up, or a wiki.
 //!
-//! One heading per code in codebook order, children nested one heading
-//! level deeper (down to `######`), the code's description in italics,
-//! then each segment carrying the code, in project order: the document's
+//! The project's memo under the title, then one heading per code in codebook order, children nested one heading
+//! level deeper (down to `######`), the code's description in italics and
+//! its memo as a quote, then each segment carrying the code, in project order: the document's
 //! name and the position in chars (start included, end excluded, several
 //! spans separated by commas), author and time, the quoted text as a block
 //! quote, and the note. Annotations without a code come last under
@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::io::IoError;
+use crate::model::memo::MemoTarget;
 use crate::model::{Annotation, Project};
 
 /// `text` with Markdown's inline punctuation backslash-escaped, and what
@@ -52,16 +53,25 @@ pub fn to_string(project: &Project) -> String {
          from the start of the document's text; the start is included, the end is not.",
         escape(project.name())
     );
+    memo(&mut out, project, &MemoTarget::Project);
     for (depth, code) in super::codes_in_tree_order(project) {
         let level = "#".repeat((depth + 2).min(6));
         let _ = writeln!(out, "\n{level} {}\n", escape(&code.name));
         if !code.description.is_empty() {
-            let _ = writeln!(
-                out,
-                "*{}*\n",
-                escape(&code.description).replace('\n', "*\n*")
-            );
+            for line in escape(&code.description).split('\n') {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    if line.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!("*{line}*")
+                    }
+                );
+            }
+            out.push('\n');
         }
+        memo(&mut out, project, &MemoTarget::Code(code.id.clone()));
         let segments: Vec<&Annotation> = project
             .annotations()
             .iter()
@@ -86,6 +96,18 @@ pub fn to_string(project: &Project) -> String {
         }
     }
     out
+}
+
+/// The memo about `about`, if there is one, as a block quote.
+fn memo(out: &mut String, project: &Project, about: &MemoTarget) {
+    let Some(memo) = project.memo(about) else {
+        return;
+    };
+    let _ = writeln!(out, "\n> **Memo** ({})\n>", escape(&memo.modified.0));
+    for line in escape(&memo.text).split('\n') {
+        let _ = writeln!(out, "> {line}");
+    }
+    out.push('\n');
 }
 
 fn segment(out: &mut String, project: &Project, ann: &Annotation) {

@@ -5,8 +5,8 @@
 //! `1.0`), valid against `Codebook.xsd`: every code with its GUID (derived
 //! from its id, see [`super::stable_uuid`]), name, colour and description,
 //! children nested in their parents. The codebook schema has no room for
-//! keywords or shortcuts, and needs at least one code, so an empty codebook
-//! is refused rather than written invalid.
+//! keywords, shortcuts or memos, and needs at least one code, so an empty
+//! codebook is refused rather than written invalid.
 
 use std::path::Path;
 
@@ -26,7 +26,7 @@ pub fn to_bytes(project: &Project) -> std::io::Result<Vec<u8>> {
         "CodeBook",
         &[("xmlns", NAMESPACE), ("origin", refi::ORIGIN)],
     )))?;
-    refi::write_codes(&mut w, project)?;
+    refi::write_codes(&mut w, project, &|_| None)?;
     w.write_event(Event::End(BytesEnd::new("CodeBook")))?;
     let mut bytes = w.into_inner();
     bytes.push(b'\n');

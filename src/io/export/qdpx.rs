@@ -16,7 +16,9 @@
 //!   selected text, with one `Coding` per code, the author as
 //!   `creatingUser`/`modifyingUser` and the annotation's times.
 //! * `Notes`: an annotation's note is a `Note` (text in `PlainTextContent`),
-//!   referenced by a `NoteRef` from each of its selections.
+//!   referenced by a `NoteRef` from each of its selections; a memo about the
+//!   project, a document or a code is a `Note` referenced from the
+//!   `Project`, its `TextSource` or its `Code`.
 //! * `Links`: REFI-QDA selections are contiguous, so an annotation of several
 //!   spans is several selections (each with the codes and the note), the
 //!   later ones tied to the first by a `Link` named [`CONTINUES`]. Pizhu's
@@ -27,7 +29,8 @@
 //! project always gives the same file (entries also carry a fixed time).
 //!
 //! What the format cannot carry: code keywords and shortcuts, a document's
-//! provenance (original path, SHA-256 and encoding). Characters XML cannot
+//! provenance (original path, SHA-256 and encoding), when a memo was changed
+//! (written, but an import stamps memos with its own time). Characters XML cannot
 //! hold (NUL and other C0 controls but TAB, LF, CR) become U+FFFD in code
 //! names, descriptions and notes; in a selection's `name` the text is cut
 //! before the first such character and ends in `…`, a form REFI-QDA readers
@@ -43,6 +46,7 @@ use super::refi::{self, XmlWriter, code_guid, is_xml_char, start, text_element};
 use super::stable_uuid;
 use super::w3c::xsd_date_time;
 use crate::io::IoError;
+use crate::model::memo::MemoTarget;
 use crate::model::{Annotation, Document, Project};
 
 /// The name of the project file inside the archive (§8.1).
@@ -75,6 +79,21 @@ fn user_guid(author: &str) -> String {
 
 fn note_guid(ann: &Annotation) -> String {
     stable_uuid("note", &ann.id.to_string()).to_string()
+}
+
+/// The GUID of the `Note` holding the memo about `about`.
+pub fn memo_guid(about: &MemoTarget) -> String {
+    let key = match about {
+        MemoTarget::Project => "project".to_owned(),
+        MemoTarget::Document(id) => format!("document:{id}"),
+        MemoTarget::Code(id) => format!("code:{id}"),
+    };
+    stable_uuid("memo", &key).to_string()
+}
+
+/// The GUID of the memo about `about`, when the project has one.
+fn memo_ref(project: &Project, about: &MemoTarget) -> Option<String> {
+    project.memo(about).map(|m| memo_guid(&m.about))
 }
 
 /// The whole `.qdpx` archive of `project`, in memory.
@@ -114,7 +133,9 @@ pub fn project_qde(project: &Project) -> std::io::Result<Vec<u8>> {
     write_users(&mut w, project)?;
     if !project.codes().is_empty() {
         w.write_event(Event::Start(BytesStart::new("CodeBook")))?;
-        refi::write_codes(&mut w, project)?;
+        let note_ref =
+            |code: &crate::model::Code| memo_ref(project, &MemoTarget::Code(code.id.clone()));
+        refi::write_codes(&mut w, project, &note_ref)?;
         w.write_event(Event::End(BytesEnd::new("CodeBook")))?;
     }
     if !project.documents().is_empty() {
@@ -126,6 +147,9 @@ pub fn project_qde(project: &Project) -> std::io::Result<Vec<u8>> {
     }
     write_notes(&mut w, project)?;
     write_links(&mut w, project)?;
+    if let Some(memo) = memo_ref(project, &MemoTarget::Project) {
+        w.write_event(Event::Empty(start("NoteRef", &[("targetGUID", &memo)])))?;
+    }
     w.write_event(Event::End(BytesEnd::new("Project")))?;
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
@@ -165,7 +189,8 @@ fn write_source(w: &mut XmlWriter, project: &Project, doc: &Document) -> std::io
         ],
     );
     let annotations = project.annotations_of(&doc.id);
-    if annotations.is_empty() {
+    let memo = memo_ref(project, &MemoTarget::Document(doc.id.clone()));
+    if annotations.is_empty() && memo.is_none() {
         return w.write_event(Event::Empty(tag));
     }
     w.write_event(Event::Start(tag))?;
@@ -173,6 +198,9 @@ fn write_source(w: &mut XmlWriter, project: &Project, doc: &Document) -> std::io
         for (i, span) in ann.spans.iter().enumerate() {
             write_selection(w, project, doc, ann, i, *span)?;
         }
+    }
+    if let Some(memo) = &memo {
+        w.write_event(Event::Empty(start("NoteRef", &[("targetGUID", memo)])))?;
     }
     w.write_event(Event::End(BytesEnd::new("TextSource")))
 }
@@ -268,7 +296,7 @@ fn write_notes(w: &mut XmlWriter, project: &Project) -> std::io::Result<()> {
         .iter()
         .filter(|a| !a.note.is_empty())
         .peekable();
-    if noted.peek().is_none() {
+    if noted.peek().is_none() && project.memos().is_empty() {
         return Ok(());
     }
     w.write_event(Event::Start(BytesStart::new("Notes")))?;
@@ -293,6 +321,23 @@ fn write_notes(w: &mut XmlWriter, project: &Project) -> std::io::Result<()> {
         }
         w.write_event(Event::Start(start("Note", &attributes)))?;
         text_element(w, "PlainTextContent", &ann.note)?;
+        w.write_event(Event::End(BytesEnd::new("Note")))?;
+    }
+    for memo in project.memos() {
+        let guid = memo_guid(&memo.about);
+        let about = match &memo.about {
+            MemoTarget::Project => project.name(),
+            MemoTarget::Document(id) => project.document(id).map_or("", |d| d.name.as_str()),
+            MemoTarget::Code(id) => project.code(id).map_or("", |c| c.name.as_str()),
+        };
+        let name = format!("Memo: {}", note_name(about));
+        let mut attributes: Vec<(&str, &str)> = vec![("guid", &guid), ("name", &name)];
+        let modified = xsd_date_time(&memo.modified);
+        if let Some(modified) = &modified {
+            attributes.push(("modifiedDateTime", modified));
+        }
+        w.write_event(Event::Start(start("Note", &attributes)))?;
+        text_element(w, "PlainTextContent", &memo.text)?;
         w.write_event(Event::End(BytesEnd::new("Note")))?;
     }
     w.write_event(Event::End(BytesEnd::new("Notes")))

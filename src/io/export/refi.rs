@@ -70,9 +70,14 @@ pub(super) fn start<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStar
 
 /// `<Codes>` with every code, children nested in their parents, roots and
 /// siblings in the codebook's order. Writes nothing for an empty codebook
-/// (`Codes` must hold at least one `Code`). No `NoteRef`s: the codebook
-/// schema has none, so both files share this one shape.
-pub(super) fn write_codes(w: &mut XmlWriter, project: &Project) -> std::io::Result<()> {
+/// (`Codes` must hold at least one `Code`). `note_ref` gives the GUID of a
+/// code's note, written as a `NoteRef` (a project file has them, a codebook
+/// file's schema does not).
+pub(super) fn write_codes(
+    w: &mut XmlWriter,
+    project: &Project,
+    note_ref: &dyn Fn(&Code) -> Option<String>,
+) -> std::io::Result<()> {
     let tree = super::codes_in_tree_order(project);
     if tree.is_empty() {
         return Ok(());
@@ -96,13 +101,17 @@ pub(super) fn write_codes(w: &mut XmlWriter, project: &Project) -> std::io::Resu
             ],
         );
         let has_children = tree.get(i + 1).is_some_and(|&(d, _)| d > depth);
-        if code.description.is_empty() && !has_children {
+        let note = note_ref(code);
+        if code.description.is_empty() && note.is_none() && !has_children {
             w.write_event(Event::Empty(tag))?;
             continue;
         }
         w.write_event(Event::Start(tag))?;
         if !code.description.is_empty() {
             text_element(w, "Description", &code.description)?;
+        }
+        if let Some(note) = &note {
+            w.write_event(Event::Empty(start("NoteRef", &[("targetGUID", note)])))?;
         }
         if has_children {
             open += 1;

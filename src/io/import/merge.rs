@@ -20,11 +20,14 @@
 //!   annotation already in the project (same document, spans, codes and
 //!   note) is counted as present, so importing a file twice adds nothing. A
 //!   foreign UUID is kept unless the project uses it already.
+//! * **Memos** are set; where the project has a memo about the same thing
+//!   that does not contain the file's text, that text is added after it.
 
 use std::collections::{HashMap, HashSet};
 
 use super::sha256_hex;
 use crate::model::codebook::fresh_code_id;
+use crate::model::memo::MemoTarget;
 use crate::model::{
     Annotation, AnnotationId, CharPos, CharSpan, Code, CodeId, Color, DocId, Document, Edit,
     Project, Source, TextIndex, Timestamp,
@@ -42,6 +45,8 @@ pub(crate) struct Foreign {
     pub codes: Vec<ForeignCode>,
     /// The annotations, in file order.
     pub annotations: Vec<ForeignAnnotation>,
+    /// Memos about the project, documents and codes.
+    pub memos: Vec<ForeignMemo>,
     /// What the reader already had to skip.
     pub skipped: Vec<Skipped>,
     /// What the reader wants the user to know.
@@ -74,6 +79,26 @@ pub(crate) struct ForeignCode {
     pub parent: Option<String>,
     /// Its description.
     pub description: String,
+}
+
+/// What a foreign memo is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum ForeignTarget {
+    /// The project.
+    Project,
+    /// The document with this key.
+    Document(String),
+    /// The code with this key.
+    Code(String),
+}
+
+/// A memo of the file.
+#[derive(Clone, Debug)]
+pub(crate) struct ForeignMemo {
+    /// What it is about.
+    pub about: ForeignTarget,
+    /// Its text.
+    pub text: String,
 }
 
 /// One span of a foreign annotation.
@@ -150,6 +175,8 @@ pub struct ImportReport {
     pub annotations_added: usize,
     /// Annotations that were in the project already.
     pub annotations_present: usize,
+    /// Memos added, or added to.
+    pub memos: usize,
     /// What was left out, with the ids the file gives it.
     pub skipped: Vec<Skipped>,
     /// Other things worth knowing (renamed codes, re-anchored quotes…).
@@ -204,6 +231,9 @@ pub(crate) fn merge(project: &Project, foreign: Foreign, label: String) -> Impor
     m.codes(foreign.codes);
     for ann in foreign.annotations {
         m.annotation(ann);
+    }
+    for memo in foreign.memos {
+        m.memo(memo);
     }
     Imported {
         edit: Edit::Batch {
@@ -449,6 +479,40 @@ impl Merger<'_> {
                 self.report.annotations_added += 1;
             }
             Some(problem) => self.skip(&label, problem.to_string()),
+        }
+    }
+
+    /// Set the memo, or add its text to the project's memo about the same
+    /// thing when that says something else.
+    fn memo(&mut self, foreign: ForeignMemo) {
+        let about = match &foreign.about {
+            ForeignTarget::Project => Some(MemoTarget::Project),
+            ForeignTarget::Document(key) => self.docs.get(key).cloned().map(MemoTarget::Document),
+            ForeignTarget::Code(key) => self.codes.get(key).cloned().map(MemoTarget::Code),
+        };
+        let Some(about) = about else {
+            let what = match foreign.about {
+                ForeignTarget::Project => "the project".to_owned(),
+                ForeignTarget::Document(key) | ForeignTarget::Code(key) => key,
+            };
+            return self.skip(&what, "a memo about something that was not imported");
+        };
+        if foreign.text.trim().is_empty() {
+            return;
+        }
+        let text = match self.work.memo(&about) {
+            None => foreign.text,
+            Some(memo) if memo.text.contains(&foreign.text) => return,
+            Some(memo) => {
+                self.report.notes.push(format!(
+                    "the memo about {about:?} differs from the project's; the file's text is added after it"
+                ));
+                format!("{}\n\n{}", memo.text, foreign.text)
+            }
+        };
+        match self.apply(Edit::SetMemo { about, text }) {
+            Ok(()) => self.report.memos += 1,
+            Err(err) => self.skip("memo", err.to_string()),
         }
     }
 

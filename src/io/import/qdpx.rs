@@ -8,7 +8,8 @@
 //! BOM not counted, as QualCoder writes one and does not count it; a CR LF
 //! counted as two, as the file has it), their `Coding`s, `NoteRef`s and
 //! `Description` (both become the note), the author (`creatingUser`) and
-//! times; the codebook with colours, descriptions and nesting; and the
+//! times; the codebook with colours, descriptions and nesting; memos (the
+//! `Note`s that the `Project`, a `TextSource` or a `Code` refers to); and the
 //! `Link`s named [`CONTINUES`] by which our export ties the spans of one
 //! annotation, so such selections become one annotation again.
 //!
@@ -24,8 +25,8 @@ use std::path::Path;
 
 use super::archive::SafeZip;
 use super::merge::{
-    Foreign, ForeignAnnotation, ForeignCode, ForeignDoc, ForeignSpan, RawText, Skipped,
-    name_matches,
+    Foreign, ForeignAnnotation, ForeignCode, ForeignDoc, ForeignMemo, ForeignSpan, ForeignTarget,
+    RawText, Skipped, name_matches,
 };
 use super::sha256_hex;
 use super::xml::{self, Element};
@@ -120,12 +121,7 @@ impl Reader<'_> {
                 self.users.insert(guid(id), name.to_owned());
             }
         }
-        for codes in root
-            .children_named("CodeBook")
-            .flat_map(|b| b.children_named("Codes"))
-        {
-            self.codes(codes);
-        }
+        // Notes first: codes, sources and the project point at them.
         for note in root
             .children_named("Notes")
             .flat_map(|n| n.children_named("Note"))
@@ -136,6 +132,12 @@ impl Reader<'_> {
             if let Some((text, _, _)) = self.text_of(note, id)? {
                 self.notes.insert(guid(id), text.text);
             }
+        }
+        for codes in root
+            .children_named("CodeBook")
+            .flat_map(|b| b.children_named("Codes"))
+        {
+            self.codes(codes);
         }
         let links: HashMap<String, String> = root
             .children_named("Links")
@@ -166,6 +168,7 @@ impl Reader<'_> {
             }
         }
         self.join_linked(&links);
+        self.memo(ForeignTarget::Project, root);
         Ok(self.foreign)
     }
 
@@ -190,6 +193,7 @@ impl Reader<'_> {
                     .map(|d| d.text.clone())
                     .unwrap_or_default(),
             });
+            self.memo(ForeignTarget::Code(key.clone()), code);
             stack.extend(
                 code.children_named("Code")
                     .rev()
@@ -351,6 +355,7 @@ impl Reader<'_> {
                 modified: time("modifiedDateTime"),
             });
         }
+        self.memo(ForeignTarget::Document(key.clone()), source);
         self.foreign.documents.push(ForeignDoc {
             key,
             name,
@@ -363,6 +368,20 @@ impl Reader<'_> {
         });
         self.foreign.annotations.extend(selections);
         Ok(())
+    }
+
+    /// The memo that `el`'s own `NoteRef`s point to, if any.
+    fn memo(&mut self, about: ForeignTarget, el: &Element) {
+        let texts: Vec<String> = el
+            .children_named("NoteRef")
+            .filter_map(|r| self.notes.get(&guid(r.attr("targetGUID")?)).cloned())
+            .collect();
+        if !texts.is_empty() {
+            self.foreign.memos.push(ForeignMemo {
+                about,
+                text: texts.join("\n\n"),
+            });
+        }
     }
 
     /// Fold each selection linked by [`CONTINUES`] into its origin.
