@@ -13,6 +13,7 @@ use std::process::{Command, Output};
 
 use pizhu::io::IoError;
 use pizhu::io::export::{ExportOptions, Format, export};
+use pizhu::model::memo::MemoTarget;
 use pizhu::model::{
     Annotation, AnnotationId, CharSpan, Code, CodeId, Color, DocId, Document, Edit, Project,
 };
@@ -607,7 +608,7 @@ fn declaration_project() -> (Project, String) {
         "=1+1",
     );
     annotate(&mut project, &doc, "世界多极化潜力", &[], "没有代码");
-    // One annotation of two spans, the first ending in a line break.
+    // One annotation of two spans on different lines.
     let d = project.document(&doc).unwrap();
     let a = pizhu::text::search::find_all(d, "科索沃局势仍令人关注")[0];
     let b = pizhu::text::search::find_all(d, "何武力手段")[0];
@@ -625,6 +626,20 @@ fn declaration_project() -> (Project, String) {
             "研究员",
         );
         project.apply(Edit::InsertAnnotation(ann)).unwrap();
+    }
+    // Memos where REFI-QDA puts NoteRefs: after a parent code's description
+    // and before its children, after a source's selections, at the end.
+    for (about, text) in [
+        (MemoTarget::Project, "项目备忘 <i>1998</i>"),
+        (MemoTarget::Document(emoji), "表情\n备忘"),
+        (MemoTarget::Code(kosovo), "科索沃备忘"),
+    ] {
+        project
+            .apply(Edit::SetMemo {
+                about,
+                text: text.into(),
+            })
+            .unwrap();
     }
     assert_eq!(project.problems(), []);
     (project, text)
@@ -831,6 +846,20 @@ fn qdpx_counts_code_points_and_keeps_sources_as_files() {
         "the second span is linked to the first"
     );
     assert!(qde.contains("<User guid="));
+    let memo = |about| pizhu::io::export::qdpx::memo_guid(&about);
+    let kosovo_memo = format!(
+        "<NoteRef targetGUID=\"{}\"/>",
+        memo(MemoTarget::Code(CodeId("c-kosovo".into())))
+    );
+    let child = qde.find("name=\"Use of force 武力\"").unwrap();
+    assert!(
+        qde[..child].contains(&kosovo_memo),
+        "the parent's memo before its child"
+    );
+    assert!(qde.contains(&format!(
+        "<NoteRef targetGUID=\"{}\"/>\n</Project>",
+        memo(MemoTarget::Project)
+    )));
 
     export(&project, Format::Qdpx, &path, ExportOptions::default()).unwrap();
     assert_eq!(
@@ -962,6 +991,14 @@ fn html_report_is_self_contained_and_escaped() {
         "{html}"
     );
     assert!(html.contains("chars 11–14"));
+    assert!(
+        html.contains("<p class=\"note\">项目备忘 &lt;i&gt;1998&lt;/i&gt;</p>"),
+        "the project's memo"
+    );
+    assert!(
+        html.contains("<p class=\"note\">科索沃备忘</p>"),
+        "a code's memo"
+    );
     // Every document's text is in the report.
     assert_eq!(html.matches("<section class=\"document\"").count(), 2);
 }
@@ -984,6 +1021,7 @@ fn markdown_groups_segments_by_code() {
     );
     assert!(md[kosovo..force].contains("  > 科索沃\n"));
     assert!(md.contains("\n## (no code)\n"));
+    assert!(md.contains("> 科索沃备忘\n"), "{md}");
     assert!(md.contains("Note: \\=1+1"), "{md}");
 }
 

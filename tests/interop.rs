@@ -26,6 +26,7 @@ use std::process::Command;
 use pizhu::io::export::{ExportOptions, Format, export};
 use pizhu::io::import::{AnnotationFormat, Imported, import_annotations};
 use pizhu::io::project_file;
+use pizhu::model::memo::MemoTarget;
 use pizhu::model::{
     Annotation, AnnotationId, CharSpan, Code, CodeId, Color, DocId, Document, Edit, Project,
     Timestamp,
@@ -199,6 +200,19 @@ fn sample() -> Project {
     for quote in ["😀", "𠀀", "科索沃"] {
         annotate(&mut p, &emoji, &[quote], &[&kosovo], "", "研究员");
     }
+    for (about, text) in [
+        (MemoTarget::Project, "项目备忘\n第二行 <b>&</b>"),
+        (MemoTarget::Document(decl), "这份声明的行在句中断开。"),
+        (MemoTarget::Code(force), "武力：\t备忘"),
+    ] {
+        apply(
+            &mut p,
+            Edit::SetMemo {
+                about,
+                text: text.into(),
+            },
+        );
+    }
     assert_eq!(p.problems(), []);
     p
 }
@@ -209,22 +223,26 @@ struct Carries {
     code_details: bool,
     descriptions: bool,
     ids_authors_times: bool,
+    memos: bool,
 }
 
 const QDPX: Carries = Carries {
     code_details: true,
     descriptions: true,
     ids_authors_times: true,
+    memos: true,
 };
 const BRAT: Carries = Carries {
     code_details: true,
     descriptions: false,
     ids_authors_times: false,
+    memos: false,
 };
 const W3C: Carries = Carries {
     code_details: false,
     descriptions: false,
     ids_authors_times: true,
+    memos: false,
 };
 
 /// A project as text, without what `carries` leaves out, in an order that
@@ -290,6 +308,28 @@ fn view(p: &Project, carries: Carries) -> String {
         out.push_str(&line);
         out.push('\n');
     }
+    if carries.memos {
+        let mut memos: Vec<String> = p
+            .memos()
+            .iter()
+            .map(|m| {
+                let about = match &m.about {
+                    MemoTarget::Project => "the project".to_owned(),
+                    MemoTarget::Document(id) => format!(
+                        "document {:?}",
+                        p.document(id).map_or("?", |d| d.name.as_str())
+                    ),
+                    MemoTarget::Code(id) => format!("code {:?}", code_name(id)),
+                };
+                format!("memo about {about}: {:?}", m.text)
+            })
+            .collect();
+        memos.sort();
+        for line in memos {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
     out
 }
 
@@ -335,6 +375,7 @@ fn qdpx_round_trip_keeps_documents_codes_and_annotations() {
         ),
         (2, 5, 8)
     );
+    assert_eq!(report.memos, 3);
     assert!(
         report.skipped.is_empty() && report.notes.is_empty(),
         "{report:?}"
@@ -358,6 +399,7 @@ fn qdpx_round_trip_keeps_documents_codes_and_annotations() {
         ),
         (2, 5, 8)
     );
+    assert_eq!(report.memos, 3);
 }
 
 #[test]
@@ -715,8 +757,31 @@ mod qdpx_property {
                     modified,
                 },
             );
-        (label(10), texts, codes, prop::collection::vec(ann, 0..8))
-            .prop_map(|(name, texts, codes, anns)| build(name, texts, codes, anns))
+        let memos = (label(15), label(15), label(15));
+        (
+            label(10),
+            texts,
+            codes,
+            prop::collection::vec(ann, 0..8),
+            memos,
+        )
+            .prop_map(|(name, texts, codes, anns, memos)| {
+                let mut p = build(name, texts, codes, anns);
+                let doc = p.documents().first().map(|d| d.id.clone());
+                let code = p.codes().last().map(|c| c.id.clone());
+                let targets = [
+                    Some(MemoTarget::Project),
+                    doc.map(MemoTarget::Document),
+                    code.map(MemoTarget::Code),
+                ];
+                for (about, text) in targets.into_iter().zip([memos.0, memos.1, memos.2]) {
+                    // A memo of only white space is as good as none to an importer.
+                    if let Some(about) = about.filter(|_| !text.trim().is_empty()) {
+                        apply(&mut p, Edit::SetMemo { about, text });
+                    }
+                }
+                p
+            })
     }
 
     fn build(
