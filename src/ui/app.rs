@@ -86,6 +86,8 @@ pub struct PizhuApp {
     pub(super) analysis: super::analysis_windows::AnalysisState,
     pub(super) compare: super::compare_view::CompareState,
     pub(super) memos: super::memos_window::MemoState,
+    /// Annotations per code, for the codebook; recounted once per edit.
+    code_counts: (u64, std::collections::HashMap<crate::model::CodeId, usize>),
     /// The theme chosen (remembered for `save`, which has no context).
     pub(super) theme: egui::ThemePreference,
 }
@@ -134,6 +136,7 @@ impl PizhuApp {
             analysis: super::analysis_windows::AnalysisState::default(),
             compare: super::compare_view::CompareState::default(),
             memos: super::memos_window::MemoState::default(),
+            code_counts: (u64::MAX, std::collections::HashMap::new()),
         };
         app.saved_revision = app.project.revision();
         app.current_doc = app.project.documents().first().map(|d| d.id.clone());
@@ -193,6 +196,21 @@ impl PizhuApp {
     /// The modal dialog shown, if any.
     pub fn modal(&self) -> Option<&Modal> {
         self.modal.as_ref()
+    }
+
+    /// How many annotations carry `code` (cached per project revision: the
+    /// codebook shows this for every code on every frame).
+    pub(super) fn code_count(&mut self, code: &crate::model::CodeId) -> usize {
+        if self.code_counts.0 != self.project.revision() {
+            let mut counts = std::collections::HashMap::new();
+            for ann in self.project.annotations() {
+                for c in &ann.codes {
+                    *counts.entry(c.clone()).or_insert(0) += 1;
+                }
+            }
+            self.code_counts = (self.project.revision(), counts);
+        }
+        self.code_counts.1.get(code).copied().unwrap_or(0)
     }
 
     /// Open or close the analysis windows (as the Analysis menu does).

@@ -81,7 +81,7 @@ fn code_tree_ui(app: &mut PizhuApp, ui: &mut Ui, id: &CodeId, depth: usize) {
     let Some(code) = app.project.code(id).cloned() else {
         return;
     };
-    let uses = app.project.usage_count(id);
+    let uses = app.code_count(id);
     ui.horizontal(|ui| {
         #[allow(clippy::cast_precision_loss)]
         ui.add_space(depth as f32 * 14.0);

@@ -80,7 +80,7 @@ pub struct Matches<'a> {
     pub current: Option<CharSpan>,
 }
 
-/// What the overview strip's marks depend on: document, revision, mode, text height.
+/// What the overview strip's marks depend on: document, revision, mode, strip height.
 type StripKey = (DocId, u64, bool, u32);
 /// A mark: fraction of the text height, colour.
 type StripMark = (f32, Color32);
@@ -938,21 +938,25 @@ impl DocumentView {
 
     /// The overview strip: where each code's annotations sit; click to go there.
     fn strip_ui(&mut self, ui: &Ui, rect: Rect, project: &Project, doc: &Document) {
-        let total = self.tops.last().copied().unwrap_or(0.0).max(1.0);
+        // Positions on the strip are fractions of the text's characters, not
+        // of its laid-out height, which changes while the user scrolls: the
+        // marks are computed once per edit, not once per frame.
+        #[allow(clippy::cast_precision_loss)]
+        let len = self.blocks.last().map_or(1, |b| b.end()).max(1) as f32;
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let key = (
             doc.id.clone(),
             project.revision(),
             self.reading_mode,
-            total as u32,
+            rect.height() as u32,
         );
         if self.strip.0.as_ref() != Some(&key) {
             // One mark per pixel row at most: 10,000 annotations stay cheap to draw.
             let mut marks: Vec<(f32, Color32)> = Vec::new();
             let mut last_px = -1.0_f32;
             for ann in project.annotations_of(&doc.id) {
-                let b = self.block_of(self.to_display(ann.start()));
-                let frac = self.tops.get(b).copied().unwrap_or(0.0) / total;
+                #[allow(clippy::cast_precision_loss)]
+                let frac = self.to_display(ann.start()).0 as f32 / len;
                 let px = (frac * rect.height()).floor();
                 if px > last_px {
                     let colour = ann
@@ -976,9 +980,15 @@ impl DocumentView {
                 *colour,
             );
         }
-        // Where the viewport is.
-        let vy0 = rect.top() + self.viewport.min.y / total * rect.height();
-        let vy1 = rect.top() + self.viewport.max.y / total * rect.height();
+        // Where the viewport is, in the same character fractions.
+        let frac_at = |y: f32| {
+            let i = self.tops.partition_point(|&t| t <= y).saturating_sub(1);
+            #[allow(clippy::cast_precision_loss)]
+            let start = self.blocks.get(i).map_or(0, |b| b.start) as f32;
+            start / len
+        };
+        let vy0 = rect.top() + frac_at(self.viewport.min.y) * rect.height();
+        let vy1 = rect.top() + frac_at(self.viewport.max.y) * rect.height();
         painter.rect_stroke(
             Rect::from_min_max(
                 pos2(rect.left(), vy0),
@@ -996,11 +1006,10 @@ impl DocumentView {
         if let Some(p) = response.interact_pointer_pos()
             && (response.clicked() || response.dragged())
         {
-            let y = (p.y - rect.top()) / rect.height() * total;
-            let i = self.tops.partition_point(|&t| t <= y).saturating_sub(1);
-            if let Some(b) = self.blocks.get(i) {
-                self.scroll_to = Some(CharPos(b.start));
-            }
+            let frac = ((p.y - rect.top()) / rect.height()).clamp(0.0, 1.0);
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let pos = CharPos((frac * len) as usize);
+            self.scroll_to = Some(pos);
         }
     }
 }
