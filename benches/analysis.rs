@@ -4,6 +4,8 @@
 //!
 //! `cargo bench --bench analysis` (release).
 
+mod common;
+
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -34,53 +36,15 @@ impl Rng {
     }
 }
 
-/// About `bytes` bytes of Chinese-like text: words, commas, full stops and
-/// paragraph breaks.
-fn text(bytes: usize) -> String {
-    const WORDS: &[&str] = &[
-        "中俄",
-        "两国",
-        "关系",
-        "世纪",
-        "之交",
-        "战略",
-        "协作",
-        "伙伴",
-        "联合国",
-        "安理会",
-        "改革",
-        "多极化",
-        "科索沃",
-        "反导",
-        "条约",
-        "南亚",
-        "核试验",
-        "阿富汗",
-        "经济",
-        "合作",
-        "贸易",
-        "能源",
-        "和平",
-        "安全",
-    ];
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    let mut text = String::with_capacity(bytes + 64);
-    while text.len() < bytes {
-        text.push_str(WORDS[rng.below(WORDS.len())]);
-        match rng.below(40) {
-            0..=3 => text.push('，'),
-            4 => text.push_str("。\n"),
-            _ => {}
-        }
-    }
-    text
-}
-
 /// The document, 20 codes, and 10,000 annotations: passages spread evenly,
 /// each coded by two or three of amy, bo and cai with jittered boundaries
 /// (so they overlap), now and then with a different or a second code.
 fn project() -> Project {
-    let doc = Document::new(DocId("d-1".into()), "bench.txt", text(BYTES));
+    let doc = Document::new(
+        DocId("d-1".into()),
+        "bench.txt",
+        common::generate_text(BYTES),
+    );
     let codes: Vec<Code> = (0..CODES)
         .map(|i| {
             Code::new(
