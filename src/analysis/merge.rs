@@ -31,7 +31,9 @@ use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 
 use crate::model::codebook::fresh_code_id;
-use crate::model::{Annotation, AnnotationId, Code, CodeId, DocId, Document, Problem, Project};
+use crate::model::{
+    Annotation, AnnotationId, Code, CodeId, DocId, Document, Memo, MemoTarget, Problem, Project,
+};
 
 /// One project to merge.
 #[derive(Clone, Copy, Debug)]
@@ -230,10 +232,12 @@ pub fn text_sha256(text: &str) -> String {
 pub fn merge(inputs: &[MergeInput<'_>]) -> Result<(Project, Vec<Conflict>), MergeError> {
     let first = inputs.first().ok_or(MergeError::NoProjects)?;
     let mut merged = Merged::default();
+    let mut memos: Vec<Memo> = Vec::new();
     for (n, input) in inputs.iter().enumerate() {
         let docs = merged.documents(input);
         let codes = merged.codes(n, input);
         merged.annotations(n, input, &docs, &codes);
+        merge_memos(&mut memos, input, &docs, &codes);
     }
     let Merged {
         codes,
@@ -242,12 +246,43 @@ pub fn merge(inputs: &[MergeInput<'_>]) -> Result<(Project, Vec<Conflict>), Merg
         conflicts,
         ..
     } = merged;
-    let project = Project::from_parts(first.project.name().to_owned(), codes, docs, anns);
+    let project =
+        Project::from_parts(first.project.name().to_owned(), codes, docs, anns).with_memos(memos);
     let problems = project.problems();
     if problems.is_empty() {
         Ok((project, conflicts))
     } else {
         Err(MergeError::Invalid(problems))
+    }
+}
+
+/// Add `input`'s memos, their targets renamed as the merge renamed them.
+/// Two different memos on one target are both kept, one after the other,
+/// the later one headed by its project's label: a memo is writing, and
+/// writing is never dropped.
+fn merge_memos(
+    memos: &mut Vec<Memo>,
+    input: &MergeInput<'_>,
+    docs: &HashMap<DocId, DocId>,
+    codes: &HashMap<CodeId, CodeId>,
+) {
+    for memo in input.project.memos() {
+        let about = match &memo.about {
+            MemoTarget::Project => Some(MemoTarget::Project),
+            MemoTarget::Document(id) => docs.get(id).cloned().map(MemoTarget::Document),
+            MemoTarget::Code(id) => codes.get(id).cloned().map(MemoTarget::Code),
+        };
+        let Some(about) = about else { continue };
+        match memos.iter_mut().find(|m| m.about == about) {
+            Some(existing) if existing.text == memo.text => {}
+            Some(existing) => {
+                existing.text = format!("{}\n\n— {}:\n{}", existing.text, input.label, memo.text);
+            }
+            None => memos.push(Memo {
+                about,
+                ..memo.clone()
+            }),
+        }
     }
 }
 
@@ -496,3 +531,50 @@ impl Merged {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod memo_merge_tests {
+    use super::*;
+    use crate::model::{Color, Edit};
+
+    fn project(memo: &str) -> Project {
+        let doc = Document::new(DocId("d-1".into()), "d", "科索沃问题😀");
+        let code = Code::new(CodeId("c-k".into()), "Kosovo", Color::distinct(0));
+        let mut p = Project::from_parts("p".into(), vec![code], vec![doc], Vec::new());
+        for about in [MemoTarget::Project, MemoTarget::Code(CodeId("c-k".into()))] {
+            let _ = p.apply(Edit::SetMemo {
+                about,
+                text: memo.into(),
+            });
+        }
+        p
+    }
+
+    #[test]
+    fn memos_survive_a_merge_and_different_ones_are_both_kept() {
+        let (a, b) = (project("甲的备忘"), project("乙的备忘"));
+        let inputs = [
+            MergeInput {
+                label: "a.pizhu.ron",
+                project: &a,
+            },
+            MergeInput {
+                label: "b.pizhu.ron",
+                project: &b,
+            },
+        ];
+        let (merged, _) = merge(&inputs).unwrap();
+        let code_memo = merged
+            .memo(&MemoTarget::Code(CodeId("c-k".into())))
+            .unwrap();
+        assert!(code_memo.text.contains("甲的备忘") && code_memo.text.contains("乙的备忘"));
+        assert!(code_memo.text.contains("b.pizhu.ron"));
+        // The same memo twice stays one.
+        let (same, _) = merge(&[inputs[0], inputs[0]]).unwrap();
+        assert_eq!(
+            same.memo(&MemoTarget::Project).map(|m| m.text.as_str()),
+            Some("甲的备忘")
+        );
+        assert!(merged.problems().is_empty());
+    }
+}
