@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::{IoError, read_capped, write_atomic};
 use crate::model::{Annotation, CharPos, CharSpan, Code, Document, Memo, Problem, Project};
-use crate::text::anchor::{common_prefix, common_suffix, reanchor};
+use crate::text::anchor::{common_prefix, common_suffix, overlapping_matches, reanchor};
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "pizhu";
@@ -195,15 +195,7 @@ fn shift_spans(doc: &Document, ann: &Annotation) -> Option<Vec<CharSpan>> {
     let text = doc.text();
     let old = first.start().0;
     let mut best: Option<(usize, usize, Vec<CharSpan>)> = None;
-    let mut from = 0;
-    while let Some(found) = text.get(from..).and_then(|rest| rest.find(&first_quote)) {
-        let byte = from + found;
-        // Step one char, not past the match: occurrences may overlap.
-        from = byte
-            + text
-                .get(byte..)
-                .and_then(|rest| rest.chars().next())
-                .map_or(1, char::len_utf8);
+    for byte in overlapping_matches(text, &first_quote) {
         let Some(start) = doc.char_of_byte(byte) else {
             continue;
         };

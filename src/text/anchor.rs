@@ -21,15 +21,7 @@ pub fn reanchor(
     let text = doc.text();
     let quote_chars = quote.chars().count();
     let mut best: Option<(usize, usize, CharSpan)> = None;
-    let mut from = 0;
-    while let Some(found) = text.get(from..).and_then(|rest| rest.find(quote)) {
-        let byte = from + found;
-        // Step one char, not past the match: occurrences may overlap (哈哈哈).
-        from = byte
-            + text
-                .get(byte..)
-                .and_then(|rest| rest.chars().next())
-                .map_or(1, char::len_utf8);
+    for byte in overlapping_matches(text, quote) {
         let Some(start) = doc.char_of_byte(byte) else {
             continue;
         };
@@ -47,6 +39,25 @@ pub fn reanchor(
         }
     }
     best.map(|(_, _, span)| span)
+}
+
+/// Byte offsets of every occurrence of `needle` in `text`, overlapping ones
+/// included (哈哈 occurs twice in 哈哈哈), in text order.
+pub fn overlapping_matches<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if needle.is_empty() {
+            return None;
+        }
+        let byte = from + text.get(from..)?.find(needle)?;
+        // Step one char, not past the match.
+        from = byte
+            + text
+                .get(byte..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(1, char::len_utf8);
+        Some(byte)
+    })
 }
 
 /// How many chars `a` and `b` share at their starts.
@@ -79,6 +90,20 @@ mod tests {
         assert_eq!(doc.slice(span), Some("科索沃"));
         assert_eq!(span, CharSpan::from_range(9, 12));
         assert_eq!(reanchor(&doc, "阿富汗", "", "", CharPos(0)), None);
+    }
+
+    #[test]
+    fn overlapping_occurrences_are_candidates_too() {
+        let doc = Document::new(DocId("d".into()), "d", "哈哈哈。");
+        assert_eq!(
+            reanchor(&doc, "哈哈", "哈", "。", CharPos(0)),
+            Some(CharSpan::from_range(1, 3))
+        );
+        assert_eq!(
+            overlapping_matches("哈哈哈", "哈哈").collect::<Vec<_>>(),
+            vec![0, 3]
+        );
+        assert_eq!(overlapping_matches("abc", "").count(), 0);
     }
 
     #[test]
