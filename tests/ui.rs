@@ -646,6 +646,11 @@ fn file_merge_combines_another_annotators_project() {
             pizhu::model::Annotation::new(&doc, span, vec![code], "bob"),
         ))
         .unwrap();
+    let memo = pizhu::model::Edit::SetMemo {
+        about: pizhu::model::MemoTarget::Project,
+        text: "bob 的备忘".into(),
+    };
+    other.apply(memo).unwrap();
     pizhu::io::project_file::save(&other, &theirs).unwrap();
 
     let dialogs = ScriptedDialogs::default();
@@ -675,6 +680,16 @@ fn file_merge_combines_another_annotators_project() {
         harness.state().project().documents().len(),
         1,
         "same text: matched, not duplicated"
+    );
+    let memo = harness
+        .state()
+        .project()
+        .memo(&pizhu::model::MemoTarget::Project)
+        .map(|m| m.text.clone());
+    assert_eq!(
+        memo.as_deref(),
+        Some("bob 的备忘"),
+        "their memos come along"
     );
     assert!(harness.state().is_dirty());
 }

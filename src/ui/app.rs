@@ -188,7 +188,7 @@ impl PizhuApp {
     /// The message of the open error dialog, if one is shown.
     pub fn error_message(&self) -> Option<&str> {
         match &self.modal {
-            Some(Modal::Error { message, .. }) => Some(message),
+            Some(Modal::Message { message, .. }) => Some(message),
             _ => None,
         }
     }
@@ -250,7 +250,7 @@ impl PizhuApp {
     }
 
     pub(super) fn error(&mut self, title: &str, err: &dyn std::fmt::Display) {
-        self.modal = Some(Modal::Error {
+        self.modal = Some(Modal::Message {
             title: title.to_owned(),
             message: format!("{err:#}"),
         });
@@ -320,7 +320,7 @@ impl PizhuApp {
                 if repaired > 0 {
                     // Re-anchored spans differ from the file: offer to save them.
                     self.saved_revision = u64::MAX;
-                    self.modal = Some(Modal::Error {
+                    self.modal = Some(Modal::Message {
                         title: "Annotations re-anchored".into(),
                         message: format!(
                             "{}: the quotes of {repaired} annotations no longer matched their positions and were moved to where the quoted text now is. Save to keep the repair.",
@@ -388,14 +388,14 @@ impl PizhuApp {
         ];
         match merge(&inputs) {
             Ok((merged, conflicts)) => {
-                let memos = self.project.memos().to_vec();
-                let path = self.path.clone();
-                self.replace_project(merged.with_memos(memos), path);
+                let own_path = self.path.clone();
+                self.replace_project(merged, own_path);
                 // The merge exists only in memory until saved.
                 self.saved_revision = u64::MAX;
                 let mut message = format!(
                     "Merged {} into this project. Save to keep the result.",
-                    path_name(&there)
+                    path.file_name()
+                        .map_or_else(|| there.clone(), |n| n.to_string_lossy().into_owned())
                 );
                 if !conflicts.is_empty() {
                     message.push_str("\n\nCodebook conflicts (kept apart, not guessed):");
@@ -403,7 +403,7 @@ impl PizhuApp {
                         message.push_str(&format!("\n• {c}"));
                     }
                 }
-                self.modal = Some(Modal::Error {
+                self.modal = Some(Modal::Message {
                     title: "Projects merged".into(),
                     message,
                 });
@@ -617,10 +617,6 @@ impl eframe::App for PizhuApp {
             recovery.clear();
         }
     }
-}
-
-fn path_name(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
 }
 
 /// The project a new user sees: the declaration with the starter codebook.

@@ -170,7 +170,7 @@ fn context_menu(app: &mut PizhuApp, ui: &mut Ui, code: &Code) {
                 match app.project.merge_codes_edit(&code.id, &other.id) {
                     Ok(edit) => app.commands.push(Command::Edit(edit)),
                     Err(err) => {
-                        app.modal = Some(super::modals::Modal::Error {
+                        app.modal = Some(super::modals::Modal::Message {
                             title: "Could not merge".into(),
                             message: err.to_string(),
                         })

@@ -145,7 +145,7 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
         });
         ui.menu_button("Help", |ui| {
             if ui.button("About Pizhu").clicked() {
-                app.modal = Some(Modal::Error {
+                app.modal = Some(Modal::Message {
                     title: "Pizhu 批注".into(),
                     message: format!(
                         "Version {}. Close reading and qualitative coding of texts.\n\nSelect a passage, then press a code's number key (1–9) or click the code. Double-click selects a word. Ctrl+Z undoes, Ctrl+S saves.\n\nChinese text is set in Noto Sans CJK SC (SIL Open Font License 1.1).",

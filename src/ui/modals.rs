@@ -19,8 +19,9 @@ pub enum Then {
 /// The modal dialog shown, if any.
 #[derive(Clone, Debug)]
 pub enum Modal {
-    /// Something went wrong; the message names the file and the problem.
-    Error {
+    /// A message with an OK button: an error (naming the file and the
+    /// problem) or news such as a finished merge.
+    Message {
         /// Heading.
         title: String,
         /// Full message.
@@ -55,7 +56,7 @@ pub fn show(app: &mut PizhuApp, ctx: &egui::Context) {
     let response = egui::Modal::new(egui::Id::unique("pizhu-modal")).show(ctx, |ui| {
         ui.set_max_width(460.0);
         match modal {
-            Modal::Error { title, message } => {
+            Modal::Message { title, message } => {
                 ui.heading(title);
                 ui.add_space(6.0);
                 ui.label(message);
