@@ -3,11 +3,13 @@
 //! with the built binary, the projects are merged, and the figures checked
 //! field by field against values computed by hand (see docs/agreement.md).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use common::{pizhu, pizhu_as};
 use pizhu::io::project_file;
 use pizhu::model::{Annotation, CharSpan, Code, CodeId, Color, DocId, Document, Project};
 use serde_json::{Value, json};
@@ -19,95 +21,6 @@ const TEXT: &str = "中俄两国认为科索沃问题应在联合国框架内解
 
 // ---------------------------------------------------------------------------
 // Helpers
-
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    #[track_caller]
-    fn ok(self) -> String {
-        assert_eq!(
-            self.code,
-            Some(0),
-            "expected success\nstdout: {}\nstderr: {}",
-            self.stdout,
-            self.stderr
-        );
-        self.stdout
-    }
-
-    /// Exit 1 with `pizhu: …` on stderr naming `path`; returns stderr.
-    #[track_caller]
-    fn fails_naming(self, path: &Path) -> String {
-        assert_eq!(
-            self.code,
-            Some(1),
-            "expected exit 1\nstdout: {}\nstderr: {}",
-            self.stdout,
-            self.stderr
-        );
-        let name = path.display().to_string();
-        assert!(
-            self.stderr.contains(&name),
-            "stderr does not name {name}:\n{}",
-            self.stderr
-        );
-        assert!(
-            self.stderr.starts_with("pizhu: "),
-            "stderr: {}",
-            self.stderr
-        );
-        self.stderr
-    }
-
-    #[track_caller]
-    fn usage_error(self) -> String {
-        assert_eq!(
-            self.code,
-            Some(2),
-            "expected exit 2\nstdout: {}\nstderr: {}",
-            self.stdout,
-            self.stderr
-        );
-        self.stderr
-    }
-
-    #[track_caller]
-    fn json(self) -> Value {
-        let out = self.ok();
-        serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
-    }
-}
-
-/// Run `pizhu ARGS…` as `author`.
-fn pizhu_as<I, S>(author: &str, args: I) -> Run
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
-{
-    let out = Command::new(env!("CARGO_BIN_EXE_pizhu"))
-        .args(args)
-        .env("PIZHU_AUTHOR", author)
-        .output()
-        .expect("the pizhu binary runs");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn pizhu<I, S>(args: I) -> Run
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
-{
-    pizhu_as("tester", args)
-}
 
 struct Fixture {
     dir: tempfile::TempDir,

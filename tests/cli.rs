@@ -5,11 +5,14 @@
 //! stderr names the file at fault; commands that fail must leave every file
 //! as it was, byte for byte.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::{Run, pizhu};
 use pizhu::io::project_file;
 use pizhu::model::{CharSpan, Project};
 
@@ -30,85 +33,6 @@ const TEXT_GB: &str = "中国和俄罗斯联邦驻联合国代表给秘书长的
 
 // ---------------------------------------------------------------------------
 // Helpers
-
-/// What a run of the binary produced.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// Assert success; return stdout.
-    #[track_caller]
-    fn ok(self) -> String {
-        assert_eq!(
-            self.code,
-            Some(0),
-            "expected success\nstdout: {}\nstderr: {}",
-            self.stdout,
-            self.stderr
-        );
-        self.stdout
-    }
-
-    /// Assert exit code 1 with a message on stderr naming `path`; return stderr.
-    #[track_caller]
-    fn fails_naming(self, path: &Path) -> String {
-        assert_eq!(
-            self.code,
-            Some(1),
-            "expected exit 1\nstdout: {}\nstderr: {}",
-            self.stdout,
-            self.stderr
-        );
-        let name = path.display().to_string();
-        assert!(
-            self.stderr.contains(&name),
-            "stderr does not name {name}:\n{}",
-            self.stderr
-        );
-        assert!(
-            self.stderr.starts_with("pizhu: "),
-            "stderr: {}",
-            self.stderr
-        );
-        self.stderr
-    }
-
-    /// Assert a usage error (exit 2); return stderr.
-    #[track_caller]
-    fn usage_error(self) -> String {
-        assert_eq!(
-            self.code,
-            Some(2),
-            "expected exit 2\nstdout: {}\nstderr: {}",
-            self.stdout,
-            self.stderr
-        );
-        assert!(self.stderr.contains("--help"), "stderr: {}", self.stderr);
-        self.stderr
-    }
-}
-
-/// Run `pizhu ARGS…` with a fixed author.
-fn pizhu<I, S>(args: I) -> Run
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
-{
-    let out = Command::new(env!("CARGO_BIN_EXE_pizhu"))
-        .args(args)
-        .env("PIZHU_AUTHOR", "tester")
-        .output()
-        .expect("the pizhu binary runs");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
 
 /// UTF-16LE with a BOM.
 fn utf16le(text: &str) -> Vec<u8> {
