@@ -73,6 +73,45 @@ pub fn selection_guid(ann: &Annotation, span: usize) -> String {
     }
 }
 
+/// Who made an annotation and when, as REFI-QDA attributes: one place for
+/// the selection, its codings and its note.
+struct Audit {
+    user: Option<String>,
+    created: Option<String>,
+    modified: Option<String>,
+}
+
+impl Audit {
+    fn of(ann: &Annotation) -> Self {
+        Self {
+            user: (!ann.author.is_empty()).then(|| user_guid(&ann.author)),
+            created: xsd_date_time(&ann.created),
+            modified: xsd_date_time(&ann.modified),
+        }
+    }
+
+    /// `creatingUser` and `creationDateTime`, where known.
+    fn created<'a>(&'a self, attributes: &mut Vec<(&'a str, &'a str)>) {
+        if let Some(user) = &self.user {
+            attributes.push(("creatingUser", user));
+        }
+        if let Some(created) = &self.created {
+            attributes.push(("creationDateTime", created));
+        }
+    }
+
+    /// Those and `modifyingUser`, `modifiedDateTime`.
+    fn all<'a>(&'a self, attributes: &mut Vec<(&'a str, &'a str)>) {
+        self.created(attributes);
+        if let Some(user) = &self.user {
+            attributes.push(("modifyingUser", user));
+        }
+        if let Some(modified) = &self.modified {
+            attributes.push(("modifiedDateTime", modified));
+        }
+    }
+}
+
 fn user_guid(author: &str) -> String {
     stable_uuid("user", author).to_string()
 }
@@ -215,9 +254,7 @@ fn write_selection(
 ) -> std::io::Result<()> {
     let guid = selection_guid(ann, index);
     let (start_pos, end_pos) = (span.start().0.to_string(), span.end().0.to_string());
-    let user = (!ann.author.is_empty()).then(|| user_guid(&ann.author));
-    let created = xsd_date_time(&ann.created);
-    let modified = xsd_date_time(&ann.modified);
+    let audit = Audit::of(ann);
     let name = selection_name(doc.slice_clamped(span));
     let mut attributes: Vec<(&str, &str)> = vec![("guid", &guid)];
     if let Some(name) = &name {
@@ -227,18 +264,7 @@ fn write_selection(
         ("startPosition", start_pos.as_str()),
         ("endPosition", end_pos.as_str()),
     ]);
-    if let Some(user) = &user {
-        attributes.push(("creatingUser", user));
-    }
-    if let Some(created) = &created {
-        attributes.push(("creationDateTime", created));
-    }
-    if let Some(user) = &user {
-        attributes.push(("modifyingUser", user));
-    }
-    if let Some(modified) = &modified {
-        attributes.push(("modifiedDateTime", modified));
-    }
+    audit.all(&mut attributes);
     let tag = start("PlainTextSelection", &attributes);
     if ann.codes.is_empty() && ann.note.is_empty() {
         return w.write_event(Event::Empty(tag));
@@ -259,12 +285,7 @@ fn write_selection(
         }
         let coding = stable_uuid("coding", &format!("{}#{index}#{}", ann.id, code.id)).to_string();
         let mut attributes: Vec<(&str, &str)> = vec![("guid", &coding)];
-        if let Some(user) = &user {
-            attributes.push(("creatingUser", user));
-        }
-        if let Some(created) = &created {
-            attributes.push(("creationDateTime", created));
-        }
+        audit.created(&mut attributes);
         w.write_event(Event::Start(start("Coding", &attributes)))?;
         let target = code_guid(code);
         w.write_event(Event::Empty(start("CodeRef", &[("targetGUID", &target)])))?;
@@ -303,22 +324,9 @@ fn write_notes(w: &mut XmlWriter, project: &Project) -> std::io::Result<()> {
     for ann in noted {
         let guid = note_guid(ann);
         let name = note_name(&ann.quote);
-        let user = (!ann.author.is_empty()).then(|| user_guid(&ann.author));
-        let created = xsd_date_time(&ann.created);
-        let modified = xsd_date_time(&ann.modified);
+        let audit = Audit::of(ann);
         let mut attributes: Vec<(&str, &str)> = vec![("guid", &guid), ("name", &name)];
-        if let Some(user) = &user {
-            attributes.push(("creatingUser", user));
-        }
-        if let Some(created) = &created {
-            attributes.push(("creationDateTime", created));
-        }
-        if let Some(user) = &user {
-            attributes.push(("modifyingUser", user));
-        }
-        if let Some(modified) = &modified {
-            attributes.push(("modifiedDateTime", modified));
-        }
+        audit.all(&mut attributes);
         w.write_event(Event::Start(start("Note", &attributes)))?;
         text_element(w, "PlainTextContent", &ann.note)?;
         w.write_event(Event::End(BytesEnd::new("Note")))?;
