@@ -201,6 +201,7 @@ fn benches(c: &mut Criterion) {
                     data_dir: None,
                     dialogs: Box::new(ScriptedDialogs::default()),
                     prefs: Prefs::default(),
+                    welcome: false,
                 },
             );
             app.wait_for_jobs();

@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod text;

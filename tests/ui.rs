@@ -25,6 +25,7 @@ fn app_with(
             data_dir,
             dialogs: Box::new(dialogs.clone()),
             prefs,
+            welcome: false,
         },
     );
     app.wait_for_jobs();

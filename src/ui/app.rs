@@ -24,6 +24,10 @@ use super::prefs::Prefs;
 pub const DECLARATION: &[u8] = include_bytes!("../../assets/declaration-1998-zh.txt");
 /// Its file name.
 pub const DECLARATION_NAME: &str = "declaration-1998-zh.txt";
+/// The example project (the declaration, coded), offered by the welcome window.
+const EXAMPLE: &[u8] = include_bytes!("../../assets/example.pizhu.ron");
+/// Its file name.
+const EXAMPLE_NAME: &str = "example.pizhu.ron";
 /// How often unsaved work is written to the recovery file.
 const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
 
@@ -37,6 +41,8 @@ pub struct AppOptions {
     pub dialogs: Box<dyn FileDialogs>,
     /// Saved preferences.
     pub prefs: Prefs,
+    /// Show the welcome window (the first start, or when the user asked).
+    pub welcome: bool,
 }
 
 /// A file being read on a worker thread.
@@ -86,10 +92,9 @@ pub struct PizhuApp {
     pub(super) analysis: super::analysis_windows::AnalysisState,
     pub(super) compare: super::compare_view::CompareState,
     pub(super) memos: super::memos_window::MemoState,
+    pub(super) settings: super::settings::SettingsState,
     /// Annotations per code, for the codebook; recounted once per edit.
     code_counts: (u64, std::collections::HashMap<crate::model::CodeId, usize>),
-    /// The theme chosen (remembered for `save`, which has no context).
-    pub(super) theme: egui::ThemePreference,
 }
 
 impl PizhuApp {
@@ -132,10 +137,10 @@ impl PizhuApp {
             title: String::new(),
             allow_close: false,
             search: super::search_bar::SearchState::default(),
-            theme: egui::ThemePreference::System,
             analysis: super::analysis_windows::AnalysisState::default(),
             compare: super::compare_view::CompareState::default(),
             memos: super::memos_window::MemoState::default(),
+            settings: super::settings::SettingsState::default(),
             code_counts: (u64::MAX, std::collections::HashMap::new()),
         };
         app.saved_revision = app.project.revision();
@@ -144,11 +149,17 @@ impl PizhuApp {
         app.view.reading_mode = app.prefs.reading_mode;
         app.view.line_numbers = app.prefs.line_numbers;
         app.view.snap_to_words = app.prefs.snap_to_words;
-        ctx.set_theme(match app.prefs.theme.as_str() {
-            "light" => egui::ThemePreference::Light,
-            "dark" => egui::ThemePreference::Dark,
-            _ => egui::ThemePreference::System,
-        });
+        app.view.line_spacing = app.prefs.line_spacing;
+        super::settings::apply_theme(ctx, &app.prefs.theme);
+        if (app.prefs.ui_scale - 1.0).abs() > f32::EPSILON {
+            ctx.set_zoom_factor(app.prefs.ui_scale.clamp(0.8, 2.0));
+        }
+        let lang = *app
+            .prefs
+            .language
+            .get_or_insert_with(crate::i18n::Lang::from_system);
+        super::settings::set_language(&mut app, lang);
+        app.settings.welcome_open = options.welcome;
         if let Some(found) = app.recovery.as_ref().and_then(Recovery::find) {
             app.modal = Some(Modal::Recover(found));
         }
@@ -412,6 +423,20 @@ impl PizhuApp {
         }
     }
 
+    /// Show the bundled declaration or the example project (no file).
+    pub(super) fn open_bundled(&mut self, what: super::modals::Bundled) {
+        match what {
+            super::modals::Bundled::Declaration => self.replace_project(default_project(), None),
+            super::modals::Bundled::Example => {
+                let path = Path::new(EXAMPLE_NAME);
+                match crate::io::project_file::from_bytes(path, EXAMPLE) {
+                    Ok(loaded) => self.replace_project(loaded.project, None),
+                    Err(err) => self.error(&crate::t!("error-open-project"), &err),
+                }
+            }
+        }
+    }
+
     pub(super) fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
         self.project = project;
         self.history.clear();
@@ -485,7 +510,10 @@ impl PizhuApp {
     /// One frame of the whole window; what `eframe::App::ui` calls, and tests too.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.theme = ctx.options(|o| o.theme_preference);
+        // Strings are looked up in this thread's language (see `i18n`).
+        if let Some(lang) = self.prefs.language {
+            crate::i18n::set_thread_lang(lang);
+        }
         self.poll_jobs();
         if let Some((request, answer)) = self.dialogs.poll() {
             self.dialog_answered(&ctx, request, answer);
@@ -510,6 +538,7 @@ impl PizhuApp {
         super::analysis_windows::show(self, &ctx);
         super::compare_view::show(self, &ctx);
         super::memos_window::show(self, &ctx);
+        super::settings::show(self, &ctx);
         super::modals::show(self, &ctx);
 
         self.run_commands(&ctx);
@@ -600,12 +629,7 @@ impl eframe::App for PizhuApp {
         self.prefs.reading_mode = self.view.reading_mode;
         self.prefs.line_numbers = self.view.line_numbers;
         self.prefs.snap_to_words = self.view.snap_to_words;
-        self.prefs.theme = match self.theme {
-            egui::ThemePreference::Light => "light",
-            egui::ThemePreference::Dark => "dark",
-            egui::ThemePreference::System => "system",
-        }
-        .into();
+        self.prefs.line_spacing = self.view.line_spacing;
         eframe::set_value(storage, super::prefs::KEY, &self.prefs);
     }
 

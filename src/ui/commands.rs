@@ -9,7 +9,7 @@ use crate::model::{
 
 use super::app::PizhuApp;
 use super::dialogs::DialogRequest;
-use super::modals::{Modal, Then};
+use super::modals::{Bundled, Modal, Then};
 
 /// A user's request, queued by a widget or shortcut.
 // Commands live for one frame, a few at a time: boxing edits buys nothing.
@@ -76,6 +76,14 @@ pub enum Command {
     ApplyShortcut(String),
     /// Close the window (after asking about unsaved changes).
     Quit,
+    /// Open the settings window.
+    ShowSettings,
+    /// Open the keyboard shortcuts window.
+    ShowShortcuts,
+    /// Show the bundled declaration (after asking about unsaved changes).
+    OpenDeclaration,
+    /// Open the bundled example project (after asking about unsaved changes).
+    OpenExample,
 }
 
 impl PizhuApp {
@@ -240,6 +248,18 @@ impl PizhuApp {
                     self.apply_code(&id);
                 }
             }
+            Command::ShowSettings => self.settings.open = true,
+            Command::ShowShortcuts => self.settings.shortcuts_open = true,
+            Command::OpenDeclaration => self.unless_dirty(
+                Then::OpenBundled(Bundled::Declaration),
+                |app, _| app.open_bundled(Bundled::Declaration),
+                ctx,
+            ),
+            Command::OpenExample => self.unless_dirty(
+                Then::OpenBundled(Bundled::Example),
+                |app, _| app.open_bundled(Bundled::Example),
+                ctx,
+            ),
             Command::Quit => {
                 if self.is_dirty() {
                     self.modal = Some(Modal::ConfirmDiscard(Then::Close));
@@ -270,6 +290,7 @@ impl PizhuApp {
         match then {
             Then::Open => self.dialogs.request(DialogRequest::Open, ctx),
             Then::OpenPath(path) => self.spawn_read(ctx, path, false),
+            Then::OpenBundled(what) => self.open_bundled(what),
             Then::Close => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);

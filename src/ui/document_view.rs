@@ -24,8 +24,9 @@ use crate::text::segment::Segmenter;
 
 /// Padding around the text, in points.
 const PAD: f32 = 8.0;
-/// Line height as a multiple of the font size: room for stacked underlines.
-const LINE_SPACING: f32 = 1.9;
+/// The default row height as a multiple of the font size: room for
+/// stacked underlines.
+pub const LINE_SPACING: f32 = 1.9;
 /// Underline thickness and the distance between stacked underlines.
 const UNDERLINE: f32 = 2.0;
 const LANE_STEP: f32 = 3.0;
@@ -102,7 +103,7 @@ pub struct DocumentView {
     tops: Vec<f32>,
     tops_dirty: bool,
     galleys: HashMap<usize, Arc<Galley>>,
-    layout_key: (u32, u32, bool),
+    layout_key: (u32, u32, u32, [u8; 4]),
     highlights: Highlights,
     /// Selection ends, in display positions.
     anchor: CharPos,
@@ -120,6 +121,8 @@ pub struct DocumentView {
     viewport: Rect,
     /// Font size of the document text, in points.
     pub font_size: f32,
+    /// Row height as a multiple of the font size.
+    pub line_spacing: f32,
     /// Show the reflowed text (reading mode).
     pub reading_mode: bool,
     /// Show original line numbers in a gutter.
@@ -139,7 +142,7 @@ impl Default for DocumentView {
             tops: Vec::new(),
             tops_dirty: true,
             galleys: HashMap::new(),
-            layout_key: (0, 0, false),
+            layout_key: (0, 0, 0, [0; 4]),
             highlights: Highlights::default(),
             anchor: CharPos(0),
             cursor: CharPos(0),
@@ -150,6 +153,7 @@ impl Default for DocumentView {
             origin: Pos2::ZERO,
             viewport: Rect::NOTHING,
             font_size: 18.0,
+            line_spacing: LINE_SPACING,
             reading_mode: false,
             line_numbers: false,
             snap_to_words: false,
@@ -337,12 +341,13 @@ impl DocumentView {
 }
 
 impl DocumentView {
-    fn sync_layout(&mut self, width: f32, dark: bool) {
+    fn sync_layout(&mut self, width: f32, text_color: egui::Color32) {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let key = (
             width.round() as u32,
             (self.font_size * 10.0).round() as u32,
-            dark,
+            (self.line_spacing * 100.0).round() as u32,
+            text_color.to_array(),
         );
         if key != self.layout_key || self.heights.len() != self.blocks.len() {
             self.layout_key = key;
@@ -367,7 +372,7 @@ impl DocumentView {
     }
 
     fn row_height(&self) -> f32 {
-        self.font_size * LINE_SPACING
+        self.font_size * self.line_spacing.clamp(1.0, 3.0)
     }
 
     /// Blank lines are drawn half height: PDF-extracted texts put one
@@ -492,7 +497,7 @@ impl DocumentView {
         let full = ui.available_rect_before_wrap();
         let gutter = if self.line_numbers { GUTTER } else { 0.0 };
         let width = (full.width() - 2.0 * PAD - 16.0 - STRIP - gutter).max(50.0);
-        self.sync_layout(width, ui.visuals().dark_mode);
+        self.sync_layout(width, ui.visuals().text_color());
         self.sync_highlights(project, doc);
         // Lay out the target block first, so the scroll lands on real heights.
         if let Some(pos) = self.scroll_to {

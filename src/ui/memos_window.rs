@@ -1,6 +1,5 @@
-//! Memos (about the project, the shown document, a code) and the
-//! preferences window, each edited in place and committed as one undoable
-//! edit when the field loses focus.
+//! Memos (about the project, the shown document, a code), each edited in
+//! place and committed as one undoable edit when the field loses focus.
 
 use egui::Ui;
 
@@ -9,13 +8,11 @@ use crate::model::{CodeId, Edit, MemoTarget};
 use super::app::PizhuApp;
 use super::commands::Command;
 
-/// State of the memo and preferences windows.
+/// State of the memos window.
 #[derive(Default)]
 pub struct MemoState {
     /// The memos window is open.
     pub open: bool,
-    /// The preferences window is open.
-    pub prefs_open: bool,
     /// The code whose memo is shown.
     code: Option<CodeId>,
     /// Texts being edited, by target.
@@ -49,19 +46,6 @@ pub fn show(app: &mut PizhuApp, ctx: &egui::Context) {
             .default_width(460.0)
             .show(ctx, |ui| memos_ui(app, ui));
         app.memos.open = open;
-    }
-    if app.memos.prefs_open {
-        let mut open = true;
-        egui::Window::new("Preferences")
-            .open(&mut open)
-            .show(ctx, |ui| {
-                ui.horizontal(|ui| {
-                    let label = ui.label("Your name (stamped on new annotations)");
-                    ui.text_edit_singleline(&mut app.prefs.author)
-                        .labelled_by(label.id);
-                });
-            });
-        app.memos.prefs_open = open;
     }
 }
 

@@ -1,30 +1,33 @@
 //! The menu bar.
 
 use crate::io::export::Format;
+use crate::t;
 
+use super::access;
 use super::app::PizhuApp;
 use super::commands::Command;
 use super::modals::Modal;
-use super::shortcuts;
+use super::shortcuts::Action;
 
 /// Draw the menu bar; items push commands.
 pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
-    let shortcut = |s: &egui::KeyboardShortcut| ctx.format_shortcut(s);
+    let keys = app.prefs.keys.clone();
+    let shortcut = |a: Action| keys.text(&ctx, a);
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if ui.add(egui::Button::new("Open…").shortcut_text(shortcut(&shortcuts::OPEN))).clicked() {
+        access::menu(ui, &t!("menu-file"), |ui| {
+            if ui.add(egui::Button::new(t!("menu-file-open")).shortcut_text(shortcut(Action::Open))).clicked() {
                 app.push(Command::Open);
             }
-            if ui.button("Add Document…").clicked() {
+            if ui.button(t!("menu-file-add-document")).clicked() {
                 app.push(Command::AddDocument);
             }
-            if ui.button("Merge Another Annotator's Project…").clicked() {
+            if ui.button(t!("menu-file-merge")).clicked() {
                 app.push(Command::Merge);
             }
-            ui.menu_button("Open Recent", |ui| {
+            ui.menu_button(t!("menu-file-recent"), |ui| {
                 if app.prefs.recent.is_empty() {
-                    ui.label("No recent files");
+                    ui.label(t!("menu-file-recent-none"));
                 }
                 for path in app.prefs.recent.clone() {
                     if ui.button(path.display().to_string()).clicked() {
@@ -33,124 +36,122 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
                 }
             });
             ui.separator();
-            if ui.add(egui::Button::new("Save").shortcut_text(shortcut(&shortcuts::SAVE))).clicked() {
+            if ui.add(egui::Button::new(t!("menu-file-save")).shortcut_text(shortcut(Action::Save))).clicked() {
                 app.push(Command::Save);
             }
-            if ui.add(egui::Button::new("Save As…").shortcut_text(shortcut(&shortcuts::SAVE_AS))).clicked() {
+            if ui.add(egui::Button::new(t!("menu-file-save-as")).shortcut_text(shortcut(Action::SaveAs))).clicked() {
                 app.push(Command::SaveAs);
             }
-            ui.menu_button("Export", |ui| {
-                if ui.button("CSV…").clicked() {
+            ui.menu_button(t!("menu-file-export"), |ui| {
+                if ui.button(t!("menu-export-csv")).clicked() {
                     app.push(Command::Export(Format::Csv, false));
                 }
-                if ui.button("CSV for Excel (with BOM)…").clicked() {
+                if ui.button(t!("menu-export-csv-bom")).clicked() {
                     app.push(Command::Export(Format::Csv, true));
                 }
-                if ui.button("W3C Web Annotation (JSON-LD)…").clicked() {
+                if ui.button(t!("menu-export-w3c")).clicked() {
                     app.push(Command::Export(Format::W3c, false));
                 }
-                if ui.button("REFI-QDA project (.qdpx: MAXQDA, ATLAS.ti, NVivo, QualCoder)…").clicked() {
+                if ui.button(t!("menu-export-qdpx")).clicked() {
                     app.push(Command::Export(Format::Qdpx, false));
                 }
-                if ui.button("REFI-QDA codebook (.qdc)…").clicked() {
+                if ui.button(t!("menu-export-qdc")).clicked() {
                     app.push(Command::Export(Format::Qdc, false));
                 }
-                if ui.button("brat standoff (folder)…").clicked() {
+                if ui.button(t!("menu-export-brat")).clicked() {
                     app.push(Command::Export(Format::Brat, false));
                 }
-                if ui.button("HTML report…").clicked() {
+                if ui.button(t!("menu-export-html")).clicked() {
                     app.push(Command::Export(Format::Html, false));
                 }
-                if ui.button("Markdown (segments by code)…").clicked() {
+                if ui.button(t!("menu-export-md")).clicked() {
                     app.push(Command::Export(Format::Md, false));
                 }
             });
             ui.separator();
-            if ui.add(egui::Button::new("Quit").shortcut_text(shortcut(&shortcuts::QUIT))).clicked() {
+            if ui.add(egui::Button::new(t!("menu-file-quit")).shortcut_text(shortcut(Action::Quit))).clicked() {
                 app.push(Command::Quit);
             }
         });
-        ui.menu_button("Edit", |ui| {
-            let undo = app.history.undo_label().map(|l| format!("Undo {l}"));
-            let redo = app.history.redo_label().map(|l| format!("Redo {l}"));
-            let undo_button = egui::Button::new(undo.as_deref().unwrap_or("Undo")).shortcut_text(shortcut(&shortcuts::UNDO));
+        access::menu(ui, &t!("menu-edit"), |ui| {
+            let undo = app.history.undo_label().map(|l| t!("menu-edit-undo-what", what = l));
+            let redo = app.history.redo_label().map(|l| t!("menu-edit-redo-what", what = l));
+            let undo_button = egui::Button::new(undo.clone().unwrap_or_else(|| t!("menu-edit-undo"))).shortcut_text(shortcut(Action::Undo));
             if ui.add_enabled(undo.is_some(), undo_button).clicked() {
                 app.push(Command::Undo);
             }
-            let redo_button = egui::Button::new(redo.as_deref().unwrap_or("Redo")).shortcut_text(shortcut(&shortcuts::REDO));
+            let redo_button = egui::Button::new(redo.clone().unwrap_or_else(|| t!("menu-edit-redo"))).shortcut_text(shortcut(Action::Redo));
             if ui.add_enabled(redo.is_some(), redo_button).clicked() {
                 app.push(Command::Redo);
             }
             ui.separator();
-            if ui.button("Copy").clicked() {
+            if ui.button(t!("menu-edit-copy")).clicked() {
                 app.push(Command::Copy);
             }
-            if ui.button("Select All").clicked() {
+            if ui.button(t!("menu-edit-select-all")).clicked() {
                 app.push(Command::SelectAll);
             }
             ui.separator();
-            if ui.button("Preferences…").clicked() {
-                app.memos.prefs_open = true;
+            if ui.button(t!("menu-edit-settings")).clicked() {
+                app.settings.open = true;
             }
-            if ui.add_enabled(app.selected.is_some(), egui::Button::new("Delete Annotation")).clicked()
+            if ui.add_enabled(app.selected.is_some(), egui::Button::new(t!("menu-edit-delete-annotation"))).clicked()
                 && let Some(id) = app.selected
             {
                 app.push(Command::DeleteAnnotation(id));
             }
         });
-        ui.menu_button("View", |ui| {
-            if ui.add(egui::Button::new("Find…").shortcut_text(shortcut(&shortcuts::FIND))).clicked() {
+        access::menu(ui, &t!("menu-view"), |ui| {
+            if ui.add(egui::Button::new(t!("menu-view-find")).shortcut_text(shortcut(Action::Find))).clicked() {
                 app.push(Command::Find);
             }
             ui.separator();
             let mut reading = app.view.reading_mode;
-            if ui.checkbox(&mut reading, "Reading mode (join broken lines)").clicked() {
+            if ui.checkbox(&mut reading, t!("menu-view-reading-mode")).clicked() {
                 app.view.set_reading_mode(reading);
             }
-            ui.checkbox(&mut app.view.line_numbers, "Line numbers");
-            ui.checkbox(&mut app.view.snap_to_words, "Snap selection to words (Alt: exact)");
+            ui.checkbox(&mut app.view.line_numbers, t!("menu-view-line-numbers"));
+            ui.checkbox(&mut app.view.snap_to_words, t!("menu-view-snap"));
             ui.separator();
-            if ui.add(egui::Button::new("Larger Text").shortcut_text(shortcut(&shortcuts::ZOOM_IN))).clicked() {
+            if ui.add(egui::Button::new(t!("menu-view-larger")).shortcut_text(shortcut(Action::ZoomIn))).clicked() {
                 app.push(Command::Zoom(1));
             }
-            if ui.add(egui::Button::new("Smaller Text").shortcut_text(shortcut(&shortcuts::ZOOM_OUT))).clicked() {
+            if ui.add(egui::Button::new(t!("menu-view-smaller")).shortcut_text(shortcut(Action::ZoomOut))).clicked() {
                 app.push(Command::Zoom(-1));
             }
-            if ui.add(egui::Button::new("Default Size").shortcut_text(shortcut(&shortcuts::ZOOM_RESET))).clicked() {
+            if ui.add(egui::Button::new(t!("menu-view-default-size")).shortcut_text(shortcut(Action::ZoomReset))).clicked() {
                 app.push(Command::Zoom(0));
             }
             ui.separator();
-            ui.label("Theme");
-            let mut theme = ui.ctx().options(|o| o.theme_preference);
-            ui.radio_value(&mut theme, egui::ThemePreference::System, "Follow the system");
-            ui.radio_value(&mut theme, egui::ThemePreference::Light, "Light");
-            ui.radio_value(&mut theme, egui::ThemePreference::Dark, "Dark");
-            if theme != ui.ctx().options(|o| o.theme_preference) {
-                ui.ctx().set_theme(theme);
-            }
+            ui.label(t!("menu-view-theme"));
+            super::settings::theme_choice(app, ui);
             ui.separator();
-            if ui.button("Next annotation (N)").clicked() {
+            if ui.button(t!("menu-view-next")).clicked() {
                 app.push(Command::NextAnnotation(true));
             }
-            if ui.button("Previous annotation (P)").clicked() {
+            if ui.button(t!("menu-view-previous")).clicked() {
                 app.push(Command::NextAnnotation(false));
             }
         });
-        ui.menu_button("Analysis", |ui| {
-            ui.checkbox(&mut app.analysis.retrieval_open, "Coded segments…");
-            ui.checkbox(&mut app.analysis.stats_open, "Statistics…");
-            ui.checkbox(&mut app.compare.open, "Compare coders…");
+        access::menu(ui, &t!("menu-analysis"), |ui| {
+            ui.checkbox(&mut app.analysis.retrieval_open, t!("menu-analysis-retrieval"));
+            ui.checkbox(&mut app.analysis.stats_open, t!("menu-analysis-statistics"));
+            ui.checkbox(&mut app.compare.open, t!("menu-analysis-compare"));
             ui.separator();
-            ui.checkbox(&mut app.memos.open, "Memos…");
+            ui.checkbox(&mut app.memos.open, t!("menu-analysis-memos"));
         });
-        ui.menu_button("Help", |ui| {
-            if ui.button("About Pizhu").clicked() {
+        access::menu(ui, &t!("menu-help"), |ui| {
+            if ui.button(t!("menu-help-shortcuts")).clicked() {
+                app.settings.shortcuts_open = true;
+            }
+            if ui.button(t!("menu-help-welcome")).clicked() {
+                app.settings.welcome_open = true;
+            }
+            ui.separator();
+            if ui.button(t!("menu-help-about")).clicked() {
                 app.modal = Some(Modal::Message {
-                    title: "Pizhu 批注".into(),
-                    message: format!(
-                        "Version {}. Close reading and qualitative coding of texts.\n\nSelect a passage, then press a code's number key (1–9) or click the code. Double-click selects a word. Ctrl+Z undoes, Ctrl+S saves.\n\nChinese text is set in Noto Sans CJK SC (SIL Open Font License 1.1).",
-                        env!("CARGO_PKG_VERSION")
-                    ),
+                    title: t!("about-title"),
+                    message: t!("about-text", version = env!("CARGO_PKG_VERSION")),
                 });
             }
         });

@@ -3,6 +3,7 @@
 //! [`app::PizhuApp`] holds the state; widgets (`*_panel`, `document_view`,
 //! `menus`, `shortcuts`) push [`commands::Command`]s, applied once a frame.
 
+pub mod access;
 pub mod analysis_windows;
 pub mod annotation_panel;
 pub mod app;
@@ -17,6 +18,7 @@ pub mod menus;
 pub mod modals;
 pub mod prefs;
 pub mod search_bar;
+pub mod settings;
 pub mod shortcuts;
 
 pub use app::{AppOptions, PizhuApp};
@@ -42,10 +44,11 @@ pub fn run(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
         "Pizhu",
         options,
         Box::new(move |cc| {
-            let prefs = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, prefs::KEY))
-                .unwrap_or_default();
+            let stored: Option<prefs::Prefs> =
+                cc.storage.and_then(|s| eframe::get_value(s, prefs::KEY));
+            // The first start (nothing stored) always welcomes.
+            let welcome = stored.as_ref().is_none_or(|p| p.welcome_at_start);
+            let prefs = stored.unwrap_or_default();
             let data_dir = std::env::var_os("PIZHU_DATA_DIR")
                 .map(std::path::PathBuf::from)
                 .or_else(|| eframe::storage_dir("Pizhu"));
@@ -56,6 +59,7 @@ pub fn run(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
                     data_dir,
                     dialogs: Box::new(dialogs::NativeDialogs::default()),
                     prefs,
+                    welcome,
                 },
             )))
         }),

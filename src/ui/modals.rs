@@ -12,8 +12,19 @@ pub enum Then {
     Open,
     /// Open this file.
     OpenPath(std::path::PathBuf),
+    /// Open the bundled declaration or example project.
+    OpenBundled(Bundled),
     /// Close the window.
     Close,
+}
+
+/// What ships inside Pizhu.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundled {
+    /// The 1998 declaration with the starter codebook.
+    Declaration,
+    /// The example project (the declaration, coded).
+    Example,
 }
 
 /// The modal dialog shown, if any.

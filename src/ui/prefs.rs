@@ -23,8 +23,18 @@ pub struct Prefs {
     pub line_numbers: bool,
     /// Drag selections snap to words.
     pub snap_to_words: bool,
-    /// "system", "light" or "dark".
+    /// "system", "light", "dark" or "high-contrast".
     pub theme: String,
+    /// Interface language; `None` until the first start reads the system's.
+    pub language: Option<crate::i18n::Lang>,
+    /// Document row height as a multiple of the font size.
+    pub line_spacing: f32,
+    /// Size of the interface (menus, panels) relative to egui's default.
+    pub ui_scale: f32,
+    /// The user's keyboard shortcuts.
+    pub keys: super::shortcuts::Keymap,
+    /// Show the welcome window at start.
+    pub welcome_at_start: bool,
 }
 
 impl Default for Prefs {
@@ -37,6 +47,11 @@ impl Default for Prefs {
             line_numbers: false,
             snap_to_words: false,
             theme: "system".into(),
+            language: None,
+            line_spacing: super::document_view::LINE_SPACING,
+            ui_scale: 1.0,
+            keys: super::shortcuts::Keymap::default(),
+            welcome_at_start: true,
         }
     }
 }
