@@ -16,6 +16,8 @@ fn app_with(
 ) -> PizhuApp {
     let prefs = Prefs {
         author: "tester".into(),
+        // The labels these tests look for are the English ones.
+        language: Some(pizhu::i18n::Lang::En),
         ..Prefs::default()
     };
     let mut app = PizhuApp::new(

@@ -3,7 +3,9 @@
 use unic_langid::LanguageIdentifier;
 
 /// An interface language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Lang {
     /// English.
     #[default]

@@ -139,7 +139,7 @@ fn format(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
 }
 
 /// Look up a catalog string: `t!("menu-file")`, or with arguments
-/// `t!("status-saved", path = p.display().to_string(), count = n)`.
+/// `t!("toast-saved", path = p.display().to_string())`.
 #[macro_export]
 macro_rules! t {
     ($key:literal) => {

@@ -479,6 +479,17 @@ impl History {
     /// Apply `edit` to `project` and remember how to undo it.
     pub fn apply(&mut self, project: &mut Project, edit: Edit) -> Result<(), EditError> {
         let label = edit.label();
+        self.apply_labeled(project, edit, label)
+    }
+
+    /// [`History::apply`] with the label the menus will show (the
+    /// interface's wording, in its language).
+    pub fn apply_labeled(
+        &mut self,
+        project: &mut Project,
+        edit: Edit,
+        label: String,
+    ) -> Result<(), EditError> {
         let inverse = project.apply(edit)?;
         self.undo.push((label, inverse));
         self.redo.clear();

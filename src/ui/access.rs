@@ -77,7 +77,8 @@ pub fn menu<R>(ui: &mut Ui, label: &str, content: impl FnOnce(&mut Ui) -> R) {
     let pressed = label
         .key()
         .is_some_and(|key| ui.input_mut(|i| i.consume_key(Modifiers::ALT, key)));
-    let (response, _) = egui::containers::menu::MenuButton::new(label.widget_text(ui)).ui(ui, content);
+    let (response, _) =
+        egui::containers::menu::MenuButton::new(label.widget_text(ui)).ui(ui, content);
     if pressed {
         let id = egui::Popup::menu(&response).get_id();
         egui::Popup::open_id(ui.ctx(), id);
@@ -93,9 +94,15 @@ mod tests {
     #[test]
     fn markers_are_found_and_removed() {
         let en = AccessLabel::parse("&File");
-        assert_eq!((en.text.as_str(), en.at, en.key()), ("File", Some(0), Some(Key::F)));
+        assert_eq!(
+            (en.text.as_str(), en.at, en.key()),
+            ("File", Some(0), Some(Key::F))
+        );
         let zh = AccessLabel::parse("文件(&F)");
-        assert_eq!((zh.text.as_str(), zh.at, zh.key()), ("文件(F)", Some(3), Some(Key::F)));
+        assert_eq!(
+            (zh.text.as_str(), zh.at, zh.key()),
+            ("文件(F)", Some(3), Some(Key::F))
+        );
         let amp = AccessLabel::parse("Q&&A");
         assert_eq!((amp.text.as_str(), amp.at), ("Q&A", None));
         let none = AccessLabel::parse("批注");

@@ -3,6 +3,7 @@
 //! Widgets never change the project: they push [`Command`]s, which
 //! [`PizhuApp::run_commands`] applies after drawing, through [`History`].
 
+use crate::t;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock, mpsc};
 use std::time::{Duration, Instant};
@@ -204,6 +205,11 @@ impl PizhuApp {
         }
     }
 
+    /// The preferences as they stand (saved when the window closes).
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
     /// The modal dialog shown, if any.
     pub fn modal(&self) -> Option<&Modal> {
         self.modal.as_ref()
@@ -260,10 +266,12 @@ impl PizhuApp {
         });
     }
 
-    pub(super) fn error(&mut self, title: &str, err: &dyn std::fmt::Display) {
+    /// Show an error: `title` says what failed, the message why (in the
+    /// interface language, naming the file).
+    pub(super) fn error(&mut self, title: String, err: &(dyn std::error::Error + 'static)) {
         self.modal = Some(Modal::Message {
-            title: title.to_owned(),
-            message: format!("{err:#}"),
+            title,
+            message: crate::i18n::errors::describe(err),
         });
     }
 
@@ -332,15 +340,16 @@ impl PizhuApp {
                     // Re-anchored spans differ from the file: offer to save them.
                     self.saved_revision = u64::MAX;
                     self.modal = Some(Modal::Message {
-                        title: "Annotations re-anchored".into(),
-                        message: format!(
-                            "{}: the quotes of {repaired} annotations no longer matched their positions and were moved to where the quoted text now is. Save to keep the repair.",
-                            path.display()
+                        title: t!("reanchored-title"),
+                        message: t!(
+                            "reanchored-text",
+                            path = path.display().to_string(),
+                            count = repaired
                         ),
                     });
                 }
             }
-            Job::Project(_, Err(err)) => self.error("Could not open the project", &err),
+            Job::Project(_, Err(err)) => self.error(t!("error-open-project"), &err),
             Job::Document {
                 add: false,
                 result: Ok(doc),
@@ -369,12 +378,12 @@ impl PizhuApp {
                         index,
                     }));
                 self.commands.push(Command::ShowDocument(id));
-                self.toast(format!("Added {name}"));
+                self.toast(t!("toast-added", name = name));
             }
             Job::Document {
                 result: Err(err), ..
-            } => self.error("Could not open the document", &err),
-            Job::Merge(_, Err(err)) => self.error("Could not merge", &err),
+            } => self.error(t!("error-open-document"), &err),
+            Job::Merge(_, Err(err)) => self.error(t!("error-merge"), &err),
             Job::Merge(path, Ok(loaded)) => self.merge_with(&path, &loaded.project),
         }
     }
@@ -403,23 +412,25 @@ impl PizhuApp {
                 self.replace_project(merged, own_path);
                 // The merge exists only in memory until saved.
                 self.saved_revision = u64::MAX;
-                let mut message = format!(
-                    "Merged {} into this project. Save to keep the result.",
-                    path.file_name()
+                let mut message = t!(
+                    "merged-text",
+                    name = path
+                        .file_name()
                         .map_or_else(|| there.clone(), |n| n.to_string_lossy().into_owned())
                 );
                 if !conflicts.is_empty() {
-                    message.push_str("\n\nCodebook conflicts (kept apart, not guessed):");
+                    message.push_str("\n\n");
+                    message.push_str(&t!("merged-conflicts"));
                     for c in conflicts.iter().take(20) {
                         message.push_str(&format!("\n• {c}"));
                     }
                 }
                 self.modal = Some(Modal::Message {
-                    title: "Projects merged".into(),
+                    title: t!("merged-title"),
                     message,
                 });
             }
-            Err(err) => self.error("Could not merge", &err),
+            Err(err) => self.error(t!("error-merge"), &err),
         }
     }
 
@@ -431,7 +442,7 @@ impl PizhuApp {
                 let path = Path::new(EXAMPLE_NAME);
                 match crate::io::project_file::from_bytes(path, EXAMPLE) {
                     Ok(loaded) => self.replace_project(loaded.project, None),
-                    Err(err) => self.error(&crate::t!("error-open-project"), &err),
+                    Err(err) => self.error(t!("error-open-project"), &err),
                 }
             }
         }
@@ -557,9 +568,7 @@ impl PizhuApp {
             .as_ref()
             .and_then(|id| self.project.document(id))
         else {
-            ui.centered_and_justified(|ui| {
-                ui.label("No document. File → Add Document… to add one.")
-            });
+            ui.centered_and_justified(|ui| ui.label(t!("no-document")));
             return;
         };
         let matches = if self.search.open {
@@ -586,30 +595,78 @@ impl PizhuApp {
         }
     }
 
+    /// What the status bar says about the selection: the selected passage,
+    /// or the selected annotation's passage and codes. Screen readers
+    /// announce it.
+    pub fn announcement(&self) -> Option<String> {
+        const SHOWN: usize = 30;
+        let doc = self.current_document()?;
+        let short = |span: crate::model::CharSpan| {
+            let text: String = doc.slice_clamped(span).split_whitespace().collect();
+            let mut chars = text.chars();
+            let head: String = chars.by_ref().take(SHOWN).collect();
+            if chars.next().is_some() {
+                format!("{head}…")
+            } else {
+                head
+            }
+        };
+        let sel = self.view.selection();
+        if !sel.is_empty() {
+            return Some(t!("a11y-selection", text = short(sel)));
+        }
+        let ann = self.selected.and_then(|id| self.project.annotation(id))?;
+        let codes: Vec<&str> = ann
+            .codes
+            .iter()
+            .filter_map(|c| self.project.code(c).map(|c| c.name.as_str()))
+            .collect();
+        Some(t!(
+            "a11y-annotation",
+            text = short(ann.extent()),
+            codes = codes.join(t!("list-separator").as_str())
+        ))
+    }
+
     fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             if let Some(doc) = self.current_document() {
-                ui.label(format!("{} · {} characters", doc.name, doc.char_len()));
+                ui.label(t!(
+                    "status-document",
+                    name = doc.name.clone(),
+                    count = doc.char_len()
+                ));
                 let sel = self.view.selection();
                 if !sel.is_empty() {
                     ui.separator();
-                    ui.label(format!(
-                        "selected {} characters at {}",
-                        sel.len(),
-                        sel.start()
+                    ui.label(t!(
+                        "status-selection",
+                        count = sel.len(),
+                        at = sel.start().0
                     ));
                 }
             }
             ui.separator();
-            ui.label(format!("{} annotations", self.project.annotations().len()));
+            ui.label(t!(
+                "status-annotations",
+                count = self.project.annotations().len()
+            ));
             if self.busy > 0 {
                 ui.separator();
                 ui.spinner();
-                ui.label("reading…");
+                ui.label(t!("status-reading"));
             }
             if self.segmenter.get().is_none() {
                 ui.separator();
-                ui.label("loading word segmentation…");
+                ui.label(t!("status-segmenter"));
+            }
+            if let Some(text) = self.announcement() {
+                ui.separator();
+                let label = ui.label(text);
+                // A live region: screen readers read it out when it changes.
+                ui.ctx().accesskit_node_builder(label.id, |node| {
+                    node.set_live(egui::accesskit::Live::Polite);
+                });
             }
             if let Some(toast) = self.toasts.last() {
                 ui.separator();
@@ -675,9 +732,13 @@ pub(super) fn describe_found(found: &Found) -> String {
     let when = found
         .written
         .map(|t| humantime::format_rfc3339_seconds(t).to_string())
-        .unwrap_or_else(|| "an earlier session".into());
+        .unwrap_or_else(|| t!("recover-earlier"));
     match &found.original {
-        Some(p) => format!("Unsaved changes to {} from {when} were found.", p.display()),
-        None => format!("Unsaved work from {when} (never saved to a file) was found."),
+        Some(p) => t!(
+            "recover-found-file",
+            path = p.display().to_string(),
+            when = when
+        ),
+        None => t!("recover-found-unsaved", when = when),
     }
 }

@@ -1,5 +1,6 @@
 //! What widgets ask for, and the one place it is carried out.
 
+use crate::t;
 use std::path::PathBuf;
 
 use crate::io::export::{ExportOptions, Format};
@@ -96,8 +97,9 @@ impl PizhuApp {
     }
 
     fn edit(&mut self, edit: Edit) {
-        if let Err(err) = self.history.apply(&mut self.project, edit) {
-            self.error("That change was refused", &err);
+        let label = edit_label(&edit);
+        if let Err(err) = self.history.apply_labeled(&mut self.project, edit, label) {
+            self.error(t!("error-edit"), &err);
         }
     }
 
@@ -314,11 +316,11 @@ impl PizhuApp {
                 if let Some(recovery) = &self.recovery {
                     recovery.clear();
                 }
-                self.toast(format!("Saved {}", path.display()));
+                self.toast(t!("toast-saved", path = path.display().to_string()));
                 true
             }
             Err(err) => {
-                self.error("Could not save", &err);
+                self.error(t!("error-save"), &err);
                 false
             }
         }
@@ -358,8 +360,8 @@ impl PizhuApp {
                     &path,
                     ExportOptions { csv_bom: bom },
                 ) {
-                    Ok(()) => self.toast(format!("Exported {}", path.display())),
-                    Err(err) => self.error("Could not export", &err),
+                    Ok(()) => self.toast(t!("toast-exported", path = path.display().to_string())),
+                    Err(err) => self.error(t!("error-export"), &err),
                 }
             }
         }
@@ -440,7 +442,7 @@ impl PizhuApp {
         let Some(span) = self.trimmed_selection() else {
             // No text selected: add the code to the selected annotation.
             let Some(ann) = self.selected.and_then(|id| self.project.annotation(id)) else {
-                self.toast("Select some text first, then press a code's key or click the code.");
+                self.toast(t!("toast-select-first"));
                 return;
             };
             if !ann.codes.contains(code) {
@@ -508,9 +510,18 @@ impl PizhuApp {
     }
 
     pub(super) fn delete_code(&mut self, id: &CodeId) {
+        let name = self
+            .project
+            .code(id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
         match self.project.delete_code_edit(id) {
+            Ok(Edit::Batch { edits, .. }) => self.edit(Edit::Batch {
+                label: t!("edit-delete-code", name = name),
+                edits,
+            }),
             Ok(edit) => self.edit(edit),
-            Err(err) => self.error("Could not delete the code", &err),
+            Err(err) => self.error(t!("error-delete-code"), &err),
         }
         if let Some(sel) = self.selected
             && self.project.annotation(sel).is_none()
@@ -531,4 +542,25 @@ fn with_project_extension(path: PathBuf) -> PathBuf {
     let mut s = path.into_os_string();
     s.push(".pizhu.ron");
     s.into()
+}
+
+/// What Undo/Redo call `edit`, in the interface language. Batches carry
+/// the label their maker wrote (in the interface language too).
+fn edit_label(edit: &Edit) -> String {
+    match edit {
+        Edit::InsertAnnotation(_) => t!("edit-add-annotation"),
+        Edit::RemoveAnnotation(_) => t!("edit-delete-annotation"),
+        Edit::ReplaceAnnotation(_) => t!("edit-change-annotation"),
+        Edit::InsertCode { code, .. } => t!("edit-add-code", name = code.name.clone()),
+        Edit::RemoveCode(_) => t!("edit-delete-code-plain"),
+        Edit::ReplaceCode(code) => t!("edit-change-code", name = code.name.clone()),
+        Edit::MoveCode { .. } => t!("edit-reorder-codes"),
+        Edit::InsertDocument { document, .. } => {
+            t!("edit-add-document", name = document.name.clone())
+        }
+        Edit::RemoveDocument(_) => t!("edit-remove-document"),
+        Edit::RenameProject(_) => t!("edit-rename-project"),
+        Edit::SetMemo { .. } => t!("edit-memo"),
+        Edit::Batch { label, .. } => label.clone(),
+    }
 }

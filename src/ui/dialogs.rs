@@ -3,6 +3,7 @@
 //! The real dialogs run on their own thread, so the window keeps repainting
 //! while one is open.
 
+use crate::t;
 use std::path::PathBuf;
 use std::sync::mpsc;
 
@@ -86,27 +87,38 @@ impl FileDialogs for NativeDialogs {
 }
 
 fn show(request: &DialogRequest) -> Option<PathBuf> {
+    // Runs on the dialog thread: `t!` uses the language set as default.
     let texts = ["txt", "text", "md"];
+    let documents = [
+        "txt", "text", "md", "html", "htm", "xhtml", "docx", "epub", "pdf",
+    ];
+    let project = t!("dialog-filter-project");
+    let all = t!("dialog-filter-all");
     match request {
         DialogRequest::Open => rfd::FileDialog::new()
-            .set_title("Open a project or a document")
-            .add_filter("Pizhu project or text", &["ron", "txt", "text", "md"])
-            .add_filter("Pizhu project", &["ron"])
-            .add_filter("Text", &texts)
-            .add_filter("All files", &["*"])
+            .set_title(t!("dialog-open"))
+            .add_filter(
+                t!("dialog-filter-project-or-document"),
+                &[&["ron"][..], &documents].concat(),
+            )
+            .add_filter(&project, &["ron"])
+            .add_filter(t!("dialog-filter-documents"), &documents)
+            .add_filter(t!("dialog-filter-text"), &texts)
+            .add_filter(&all, &["*"])
             .pick_file(),
         DialogRequest::Merge => rfd::FileDialog::new()
-            .set_title("Merge another annotator's project")
-            .add_filter("Pizhu project", &["ron"])
+            .set_title(t!("dialog-merge"))
+            .add_filter(&project, &["ron"])
             .pick_file(),
         DialogRequest::AddDocument => rfd::FileDialog::new()
-            .set_title("Add a document")
-            .add_filter("Text", &texts)
-            .add_filter("All files", &["*"])
+            .set_title(t!("dialog-add-document"))
+            .add_filter(t!("dialog-filter-documents"), &documents)
+            .add_filter(t!("dialog-filter-text"), &texts)
+            .add_filter(&all, &["*"])
             .pick_file(),
         DialogRequest::SaveProject { suggested } => rfd::FileDialog::new()
-            .set_title("Save project")
-            .add_filter("Pizhu project", &["ron"])
+            .set_title(t!("dialog-save-project"))
+            .add_filter(&project, &["ron"])
             .set_file_name(suggested)
             .save_file(),
         DialogRequest::Export {
@@ -114,7 +126,7 @@ fn show(request: &DialogRequest) -> Option<PathBuf> {
             suggested,
             ..
         } => rfd::FileDialog::new()
-            .set_title("Export")
+            .set_title(t!("dialog-export"))
             .add_filter(*extension, &[*extension])
             .set_file_name(suggested)
             .save_file(),

@@ -537,6 +537,15 @@ impl DocumentView {
             let content = Rect::from_min_size(ui.max_rect().min, vec2(ui.available_width(), total));
             let response =
                 ui.interact(content, ui.scope_id().with("text"), Sense::click_and_drag());
+            // Screen readers name the text by its document; the status bar
+            // announces the selection (see `PizhuApp::status_ui`).
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Document,
+                    true,
+                    crate::t!("a11y-document", name = doc.name.clone()),
+                )
+            });
 
             // Lay out and paint the visible blocks.
             let first = self

@@ -16,7 +16,10 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
     let shortcut = |a: Action| keys.text(&ctx, a);
     egui::MenuBar::new().ui(ui, |ui| {
         access::menu(ui, &t!("menu-file"), |ui| {
-            if ui.add(egui::Button::new(t!("menu-file-open")).shortcut_text(shortcut(Action::Open))).clicked() {
+            if ui
+                .add(egui::Button::new(t!("menu-file-open")).shortcut_text(shortcut(Action::Open)))
+                .clicked()
+            {
                 app.push(Command::Open);
             }
             if ui.button(t!("menu-file-add-document")).clicked() {
@@ -36,10 +39,19 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
                 }
             });
             ui.separator();
-            if ui.add(egui::Button::new(t!("menu-file-save")).shortcut_text(shortcut(Action::Save))).clicked() {
+            if ui
+                .add(egui::Button::new(t!("menu-file-save")).shortcut_text(shortcut(Action::Save)))
+                .clicked()
+            {
                 app.push(Command::Save);
             }
-            if ui.add(egui::Button::new(t!("menu-file-save-as")).shortcut_text(shortcut(Action::SaveAs))).clicked() {
+            if ui
+                .add(
+                    egui::Button::new(t!("menu-file-save-as"))
+                        .shortcut_text(shortcut(Action::SaveAs)),
+                )
+                .clicked()
+            {
                 app.push(Command::SaveAs);
             }
             ui.menu_button(t!("menu-file-export"), |ui| {
@@ -69,18 +81,31 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
                 }
             });
             ui.separator();
-            if ui.add(egui::Button::new(t!("menu-file-quit")).shortcut_text(shortcut(Action::Quit))).clicked() {
+            if ui
+                .add(egui::Button::new(t!("menu-file-quit")).shortcut_text(shortcut(Action::Quit)))
+                .clicked()
+            {
                 app.push(Command::Quit);
             }
         });
         access::menu(ui, &t!("menu-edit"), |ui| {
-            let undo = app.history.undo_label().map(|l| t!("menu-edit-undo-what", what = l));
-            let redo = app.history.redo_label().map(|l| t!("menu-edit-redo-what", what = l));
-            let undo_button = egui::Button::new(undo.clone().unwrap_or_else(|| t!("menu-edit-undo"))).shortcut_text(shortcut(Action::Undo));
+            let undo = app
+                .history
+                .undo_label()
+                .map(|l| t!("menu-edit-undo-what", what = l));
+            let redo = app
+                .history
+                .redo_label()
+                .map(|l| t!("menu-edit-redo-what", what = l));
+            let undo_button =
+                egui::Button::new(undo.clone().unwrap_or_else(|| t!("menu-edit-undo")))
+                    .shortcut_text(shortcut(Action::Undo));
             if ui.add_enabled(undo.is_some(), undo_button).clicked() {
                 app.push(Command::Undo);
             }
-            let redo_button = egui::Button::new(redo.clone().unwrap_or_else(|| t!("menu-edit-redo"))).shortcut_text(shortcut(Action::Redo));
+            let redo_button =
+                egui::Button::new(redo.clone().unwrap_or_else(|| t!("menu-edit-redo")))
+                    .shortcut_text(shortcut(Action::Redo));
             if ui.add_enabled(redo.is_some(), redo_button).clicked() {
                 app.push(Command::Redo);
             }
@@ -95,31 +120,60 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
             if ui.button(t!("menu-edit-settings")).clicked() {
                 app.settings.open = true;
             }
-            if ui.add_enabled(app.selected.is_some(), egui::Button::new(t!("menu-edit-delete-annotation"))).clicked()
+            if ui
+                .add_enabled(
+                    app.selected.is_some(),
+                    egui::Button::new(t!("menu-edit-delete-annotation")),
+                )
+                .clicked()
                 && let Some(id) = app.selected
             {
                 app.push(Command::DeleteAnnotation(id));
             }
         });
         access::menu(ui, &t!("menu-view"), |ui| {
-            if ui.add(egui::Button::new(t!("menu-view-find")).shortcut_text(shortcut(Action::Find))).clicked() {
+            if ui
+                .add(egui::Button::new(t!("menu-view-find")).shortcut_text(shortcut(Action::Find)))
+                .clicked()
+            {
                 app.push(Command::Find);
             }
             ui.separator();
             let mut reading = app.view.reading_mode;
-            if ui.checkbox(&mut reading, t!("menu-view-reading-mode")).clicked() {
+            if ui
+                .checkbox(&mut reading, t!("menu-view-reading-mode"))
+                .clicked()
+            {
                 app.view.set_reading_mode(reading);
             }
             ui.checkbox(&mut app.view.line_numbers, t!("menu-view-line-numbers"));
             ui.checkbox(&mut app.view.snap_to_words, t!("menu-view-snap"));
             ui.separator();
-            if ui.add(egui::Button::new(t!("menu-view-larger")).shortcut_text(shortcut(Action::ZoomIn))).clicked() {
+            if ui
+                .add(
+                    egui::Button::new(t!("menu-view-larger"))
+                        .shortcut_text(shortcut(Action::ZoomIn)),
+                )
+                .clicked()
+            {
                 app.push(Command::Zoom(1));
             }
-            if ui.add(egui::Button::new(t!("menu-view-smaller")).shortcut_text(shortcut(Action::ZoomOut))).clicked() {
+            if ui
+                .add(
+                    egui::Button::new(t!("menu-view-smaller"))
+                        .shortcut_text(shortcut(Action::ZoomOut)),
+                )
+                .clicked()
+            {
                 app.push(Command::Zoom(-1));
             }
-            if ui.add(egui::Button::new(t!("menu-view-default-size")).shortcut_text(shortcut(Action::ZoomReset))).clicked() {
+            if ui
+                .add(
+                    egui::Button::new(t!("menu-view-default-size"))
+                        .shortcut_text(shortcut(Action::ZoomReset)),
+                )
+                .clicked()
+            {
                 app.push(Command::Zoom(0));
             }
             ui.separator();
@@ -134,7 +188,10 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
             }
         });
         access::menu(ui, &t!("menu-analysis"), |ui| {
-            ui.checkbox(&mut app.analysis.retrieval_open, t!("menu-analysis-retrieval"));
+            ui.checkbox(
+                &mut app.analysis.retrieval_open,
+                t!("menu-analysis-retrieval"),
+            );
             ui.checkbox(&mut app.analysis.stats_open, t!("menu-analysis-statistics"));
             ui.checkbox(&mut app.compare.open, t!("menu-analysis-compare"));
             ui.separator();

@@ -2,6 +2,7 @@
 
 use crate::io::recovery::Found;
 use crate::model::CodeId;
+use crate::t;
 
 use super::app::{PizhuApp, describe_found};
 
@@ -72,15 +73,20 @@ pub fn show(app: &mut PizhuApp, ctx: &egui::Context) {
                 ui.add_space(6.0);
                 ui.label(message);
                 ui.add_space(6.0);
-                if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                if ui.button(t!("button-ok")).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Enter))
+                {
                     close = true;
                 }
             }
             Modal::ConfirmDiscard(then) => {
-                ui.heading("Save changes?");
-                ui.label(format!("“{}” has changes that are not saved.", app.project().name()));
+                ui.heading(t!("confirm-save-title"));
+                ui.label(t!(
+                    "confirm-save-text",
+                    name = app.project().name().to_owned()
+                ));
                 ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
+                    if ui.button(t!("button-save")).clicked() {
                         close = true;
                         match app.path().map(std::path::Path::to_owned) {
                             Some(path) => {
@@ -95,40 +101,42 @@ pub fn show(app: &mut PizhuApp, ctx: &egui::Context) {
                             }
                         }
                     }
-                    if ui.button("Don't save").clicked() {
+                    if ui.button(t!("button-dont-save")).clicked() {
                         close = true;
                         app.continue_with(then.clone(), ctx);
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(t!("button-cancel")).clicked() {
                         close = true;
                     }
                 });
             }
             Modal::ConfirmDeleteCode { id, uses } => {
-                let name = app.project().code(&id).map(|c| c.name.clone()).unwrap_or_default();
-                ui.heading(format!("Delete code “{name}”?"));
-                ui.label(format!(
-                    "It is used by {uses} annotations. Annotations that carry only this code are deleted; others lose it. You can undo this."
-                ));
+                let name = app
+                    .project()
+                    .code(&id)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                ui.heading(t!("confirm-delete-code-title", name = name));
+                ui.label(t!("confirm-delete-code-text", count = uses));
                 ui.horizontal(|ui| {
-                    if ui.button("Delete").clicked() {
+                    if ui.button(t!("button-delete")).clicked() {
                         close = true;
                         app.delete_code(&id);
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(t!("button-cancel")).clicked() {
                         close = true;
                     }
                 });
             }
             Modal::Recover(found) => {
-                ui.heading("Recover unsaved work?");
+                ui.heading(t!("recover-title"));
                 ui.label(describe_found(&found));
                 ui.horizontal(|ui| {
-                    if ui.button("Recover").clicked() {
+                    if ui.button(t!("button-recover")).clicked() {
                         close = true;
                         app.recover(&found);
                     }
-                    if ui.button("Discard").clicked() {
+                    if ui.button(t!("button-discard")).clicked() {
                         close = true;
                         if let Some(recovery) = &app.recovery {
                             recovery.clear();
@@ -155,7 +163,7 @@ impl PizhuApp {
                 // Recovered work is not saved anywhere yet.
                 self.saved_revision = u64::MAX;
             }
-            Err(err) => self.error("Could not recover", &err),
+            Err(err) => self.error(t!("error-recover"), &err),
         }
     }
 }

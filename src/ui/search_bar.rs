@@ -1,6 +1,7 @@
 //! The find bar (Ctrl+F): incremental search with a match count, next and
 //! previous, folding options, one document or all, and "code all matches".
 
+use crate::t;
 use std::collections::HashMap;
 
 use egui::Ui;
@@ -172,7 +173,7 @@ impl SearchState {
             .code(code)
             .map_or_else(|| code.0.clone(), |c| c.name.clone());
         Some(Edit::Batch {
-            label: format!("code {} matches with “{name}”", edits.len()),
+            label: t!("edit-code-matches", count = edits.len(), name = name),
             edits,
         })
     }
@@ -183,12 +184,12 @@ pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
     let mut go: Option<bool> = None;
     let mut close = false;
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Find");
+        let label = ui.label(t!("find-label"));
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut app.search.query)
                     .desired_width(220.0)
-                    .hint_text("word or phrase"),
+                    .hint_text(t!("find-hint")),
             )
             .labelled_by(label.id);
         if std::mem::take(&mut app.search.focus) {
@@ -207,29 +208,25 @@ pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
                 ui.colored_label(ui.visuals().error_fg_color, err);
             }
             (None, Some(n)) => {
-                ui.label(format!("{n} of {}", app.search.count()));
+                ui.label(t!("find-position", n = n, count = app.search.count()));
             }
             (None, None) if !app.search.query.trim().is_empty() => {
-                ui.label("no matches");
+                ui.label(t!("find-none"));
             }
             _ => {}
         }
-        if ui
-            .button("◀")
-            .on_hover_text("Previous match (Shift+Enter)")
-            .clicked()
-        {
+        if ui.button("◀").on_hover_text(t!("find-previous")).clicked() {
             go = Some(false);
         }
-        if ui.button("▶").on_hover_text("Next match (Enter)").clicked() {
+        if ui.button("▶").on_hover_text(t!("find-next")).clicked() {
             go = Some(true);
         }
-        ui.checkbox(&mut app.search.options.case_sensitive, "Match case");
-        ui.checkbox(&mut app.search.options.fold_width, "Full/half width alike");
-        ui.checkbox(&mut app.search.options.regex, "Regex");
-        ui.checkbox(&mut app.search.all_documents, "All documents");
+        ui.checkbox(&mut app.search.options.case_sensitive, t!("find-case"));
+        ui.checkbox(&mut app.search.options.fold_width, t!("find-width"));
+        ui.checkbox(&mut app.search.options.regex, t!("find-regex"));
+        ui.checkbox(&mut app.search.all_documents, t!("find-all-documents"));
         ui.add_enabled_ui(app.search.count() > 0, |ui| {
-            ui.menu_button("Code all matches", |ui| {
+            ui.menu_button(t!("find-code-all"), |ui| {
                 for code in app.project.codes() {
                     if ui.button(&code.name).clicked()
                         && let Some(edit) =
@@ -241,7 +238,7 @@ pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
                 }
             });
         });
-        if ui.button("×").on_hover_text("Close (Esc)").clicked() {
+        if ui.button("×").on_hover_text(t!("find-close")).clicked() {
             close = true;
         }
     });

@@ -97,12 +97,11 @@ pub fn set_language(app: &mut PizhuApp, lang: Lang) {
 fn language_choice(app: &mut PizhuApp, ui: &mut Ui) {
     let current = i18n::lang();
     ui.horizontal(|ui| {
-        let label = ui.label(t!("settings-language"));
+        ui.label(t!("settings-language"));
         for lang in Lang::ALL {
             // Each language names itself, so that either reader finds theirs.
             if ui
                 .selectable_label(current == lang, lang.native_name())
-                .labelled_by(label.id)
                 .clicked()
             {
                 set_language(app, lang);
@@ -202,25 +201,22 @@ fn shortcuts_ui(app: &mut PizhuApp, ui: &mut Ui) {
         .striped(true)
         .show(ui, |ui| {
             for action in Action::ALL {
-                let name = ui.label(action.label());
+                ui.label(action.label());
                 let text = if app.settings.capturing == Some(action) {
                     t!("shortcuts-press")
                 } else {
                     let text = app.prefs.keys.text(&ctx, action);
-                    if text.is_empty() { t!("shortcuts-none") } else { text }
+                    if text.is_empty() {
+                        t!("shortcuts-none")
+                    } else {
+                        text
+                    }
                 };
-                let button = ui
-                    .button(text)
-                    .labelled_by(name.id)
-                    .on_hover_text(t!("shortcuts-change"));
+                let button = ui.button(text).on_hover_text(t!("shortcuts-change"));
                 if button.clicked() {
                     app.settings.capturing = Some(action);
                 }
-                if ui
-                    .small_button(t!("shortcuts-clear"))
-                    .labelled_by(name.id)
-                    .clicked()
-                {
+                if ui.small_button(t!("shortcuts-clear")).clicked() {
                     app.prefs.keys.set(action, None);
                 }
                 ui.end_row();
@@ -230,7 +226,10 @@ fn shortcuts_ui(app: &mut PizhuApp, ui: &mut Ui) {
     ui.label(t!("shortcuts-fixed"));
     ui.separator();
     if ui
-        .add_enabled(!app.prefs.keys.is_default(), egui::Button::new(t!("shortcuts-reset")))
+        .add_enabled(
+            !app.prefs.keys.is_default(),
+            egui::Button::new(t!("shortcuts-reset")),
+        )
         .clicked()
     {
         app.prefs.keys.reset();

@@ -312,13 +312,19 @@ mod tests {
         assert_eq!(keys.get(Action::Save), None);
         keys.reset();
         assert!(keys.is_default());
-        assert_eq!(keys.get(Action::Save), Some(Action::Save.default_shortcut()));
+        assert_eq!(
+            keys.get(Action::Save),
+            Some(Action::Save.default_shortcut())
+        );
     }
 
     #[test]
     fn keymap_survives_serialization() {
         let mut keys = Keymap::default();
-        keys.set(Action::Next, Some(KeyboardShortcut::new(Modifiers::ALT, Key::J)));
+        keys.set(
+            Action::Next,
+            Some(KeyboardShortcut::new(Modifiers::ALT, Key::J)),
+        );
         keys.set(Action::Quit, None);
         let text = ron::to_string(&keys).unwrap();
         let back: Keymap = ron::from_str(&text).unwrap();

@@ -91,3 +91,84 @@ welcome-example = Open the example project (already coded)
 welcome-open = Open a document or project…
 welcome-tips = Select a passage with the mouse or Shift+arrows, then press a code's number key. Help → Keyboard Shortcuts lists every key.
 welcome-at-start = Show the welcome window at start
+
+## Messages and the status bar
+no-document = No document. File → Add Document… to add one.
+status-document = { $name } · { $count ->
+    [one] 1 character
+   *[other] { $count } characters
+}
+status-selection = selected { $count ->
+    [one] 1 character
+   *[other] { $count } characters
+} at { $at }
+status-annotations = { $count ->
+    [one] 1 annotation
+   *[other] { $count } annotations
+}
+status-reading = reading…
+status-segmenter = loading word segmentation…
+toast-added = Added { $name }
+toast-saved = Saved { $path }
+toast-exported = Exported { $path }
+toast-select-first = Select some text first, then press a code's key or click the code.
+reanchored-title = Annotations re-anchored
+reanchored-text = { $path }: the quotes of { $count ->
+    [one] 1 annotation
+   *[other] { $count } annotations
+} no longer matched their positions and were moved to where the quoted text now is. Save to keep the repair.
+merged-title = Projects merged
+merged-text = Merged { $name } into this project. Save to keep the result.
+merged-conflicts = Codebook conflicts (kept apart, not guessed):
+error-open-project = Could not open the project
+error-open-document = Could not open the document
+error-merge = Could not merge
+error-edit = That change was refused
+error-save = Could not save
+error-export = Could not export
+error-delete-code = Could not delete the code
+error-recover = Could not recover
+
+## Dialogs
+button-ok = OK
+button-save = Save
+button-dont-save = Don't Save
+button-cancel = Cancel
+button-delete = Delete
+button-recover = Recover
+button-discard = Discard
+confirm-save-title = Save changes?
+confirm-save-text = “{ $name }” has changes that are not saved.
+confirm-delete-code-title = Delete code “{ $name }”?
+confirm-delete-code-text = It is used by { $count ->
+    [one] 1 annotation
+   *[other] { $count } annotations
+}. Annotations that carry only this code are deleted; others lose it. You can undo this.
+recover-title = Recover unsaved work?
+recover-earlier = an earlier session
+recover-found-file = Unsaved changes to { $path } from { $when } were found.
+recover-found-unsaved = Unsaved work from { $when } (never saved to a file) was found.
+dialog-open = Open a project or a document
+dialog-merge = Merge another annotator's project
+dialog-add-document = Add a document
+dialog-save-project = Save project
+dialog-export = Export
+dialog-filter-project = Pizhu project
+dialog-filter-project-or-document = Pizhu project or document
+dialog-filter-documents = Documents (text, HTML, Word, EPUB, PDF)
+dialog-filter-text = Plain text
+dialog-filter-all = All files
+
+## Undo labels ("Undo …")
+edit-add-annotation = add annotation
+edit-delete-annotation = delete annotation
+edit-change-annotation = change annotation
+edit-add-code = add code “{ $name }”
+edit-delete-code = delete code “{ $name }”
+edit-delete-code-plain = delete code
+edit-change-code = change code “{ $name }”
+edit-reorder-codes = reorder codes
+edit-add-document = add document “{ $name }”
+edit-remove-document = remove document
+edit-rename-project = rename project
+edit-memo = edit memo

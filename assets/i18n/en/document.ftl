@@ -1,1 +1,25 @@
-# document
+# The document view and the find bar.
+
+## Find bar
+find-label = Find
+find-hint = word or phrase
+find-position = { $n } of { $count }
+find-none = no matches
+find-previous = Previous match (Shift+Enter)
+find-next = Next match (Enter)
+find-case = Match case
+find-width = Full/half width alike
+find-regex = Regex
+find-all-documents = All documents
+find-code-all = Code all matches
+find-close = Close (Esc)
+edit-code-matches = code { $count ->
+    [one] 1 match
+   *[other] { $count } matches
+} with “{ $name }”
+
+## Accessibility (read out by screen readers; also in the status bar)
+a11y-document = Text of { $name }
+a11y-selection = Selected: “{ $text }”
+a11y-annotation = Annotation “{ $text }”, codes: { $codes }
+list-separator = ,{" "}

@@ -1,1 +1,22 @@
-# document
+# 文档视图与查找栏。
+
+## 查找栏
+find-label = 查找
+find-hint = 字词或短语
+find-position = 第 { $n } 处，共 { $count } 处
+find-none = 没有匹配
+find-previous = 上一处（Shift+Enter）
+find-next = 下一处（Enter）
+find-case = 区分大小写
+find-width = 全角半角视为相同
+find-regex = 正则表达式
+find-all-documents = 所有文档
+find-code-all = 为全部匹配编码
+find-close = 关闭（Esc）
+edit-code-matches = 为 { $count } 处匹配标注“{ $name }”
+
+## 无障碍（由读屏软件朗读，也显示在状态栏）
+a11y-document = { $name } 的正文
+a11y-selection = 已选中：“{ $text }”
+a11y-annotation = 批注“{ $text }”，编码：{ $codes }
+list-separator = 、
