@@ -162,3 +162,49 @@ fn the_high_contrast_theme_is_white_on_black() {
     assert_eq!(visuals.override_text_color, Some(egui::Color32::WHITE));
     assert_eq!(harness.state().prefs().theme, "high-contrast");
 }
+
+/// Every control a screen reader can reach has a name made of words (not
+/// just "▶" or "×"): in the main window, the find bar and the settings and
+/// shortcuts windows, in both languages.
+#[test]
+fn every_control_has_an_accessible_name() {
+    use egui::accesskit::Role;
+    for lang in [Lang::En, Lang::Zh] {
+        let mut harness = harness_in(lang, false);
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Comma);
+        harness.key_press(Key::F1);
+        harness.run_steps(4);
+        let is_control = |n: &egui_kittest::kittest::AccessKitNode<'_>| {
+            matches!(
+                n.role(),
+                Role::Button
+                    | Role::CheckBox
+                    | Role::RadioButton
+                    | Role::TextInput
+                    | Role::MultilineTextInput
+                    | Role::ComboBox
+                    | Role::Slider
+                    | Role::SpinButton
+                    | Role::MenuItem
+            )
+        };
+        let controls = harness
+            .query_all(egui_kittest::kittest::by().predicate(is_control))
+            .count();
+        assert!(controls > 40, "{lang:?}: only {controls} controls found");
+        let unnamed: Vec<String> = harness
+            .query_all(egui_kittest::kittest::by().predicate(|n| {
+                is_control(n)
+                    && n.label()
+                        .is_none_or(|l| !l.chars().any(char::is_alphanumeric))
+            }))
+            .map(|n| format!("{n:?}"))
+            .collect();
+        assert!(
+            unnamed.is_empty(),
+            "{lang:?}: unnamed controls:\n{}",
+            unnamed.join("\n")
+        );
+    }
+}

@@ -87,6 +87,14 @@ pub fn menu<R>(ui: &mut Ui, label: &str, content: impl FnOnce(&mut Ui) -> R) {
     }
 }
 
+/// A button showing only a symbol: its words go to the tooltip and to
+/// screen readers, which would otherwise read "▶".
+pub fn icon_button(ui: &mut Ui, icon: &str, name: String) -> egui::Response {
+    let response = ui.button(icon);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    response.on_hover_text(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -215,10 +215,10 @@ pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
             }
             _ => {}
         }
-        if ui.button("◀").on_hover_text(t!("find-previous")).clicked() {
+        if super::access::icon_button(ui, "◀", t!("find-previous")).clicked() {
             go = Some(false);
         }
-        if ui.button("▶").on_hover_text(t!("find-next")).clicked() {
+        if super::access::icon_button(ui, "▶", t!("find-next")).clicked() {
             go = Some(true);
         }
         ui.checkbox(&mut app.search.options.case_sensitive, t!("find-case"));
@@ -238,7 +238,7 @@ pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
                 }
             });
         });
-        if ui.button("×").on_hover_text(t!("find-close")).clicked() {
+        if super::access::icon_button(ui, "×", t!("find-close")).clicked() {
             close = true;
         }
     });
