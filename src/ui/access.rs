@@ -95,6 +95,32 @@ pub fn icon_button(ui: &mut Ui, icon: &str, name: String) -> egui::Response {
     response.on_hover_text(name)
 }
 
+/// Draw a ring around the widget with keyboard focus, wherever it is:
+/// egui's own hint (a hover look) is too faint to follow while tabbing.
+/// The document text is left out: its selection shows where one is.
+pub fn focus_ring(ctx: &egui::Context, except: Option<egui::Id>) {
+    let Some(id) = ctx.memory(|m| m.focused()) else {
+        return;
+    };
+    if Some(id) == except {
+        return;
+    }
+    let Some(response) = ctx.read_response(id) else {
+        return;
+    };
+    let color = ctx.global_style().visuals.selection.stroke.color;
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("focus-ring"),
+    ));
+    painter.rect_stroke(
+        response.rect.expand(2.0),
+        3.0,
+        Stroke::new(2.0, color),
+        egui::StrokeKind::Outside,
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

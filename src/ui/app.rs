@@ -552,6 +552,7 @@ impl PizhuApp {
         super::settings::show(self, &ctx);
         super::modals::show(self, &ctx);
 
+        super::access::focus_ring(&ctx, self.view.text_id());
         self.run_commands(&ctx);
         self.autosave();
         self.update_title(&ctx);

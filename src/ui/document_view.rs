@@ -131,6 +131,8 @@ pub struct DocumentView {
     pub snap_to_words: bool,
     /// Tells several views of one document apart (egui ids).
     pub name: &'static str,
+    /// The egui id of the text area, last frame.
+    text_id: Option<egui::Id>,
 }
 
 impl Default for DocumentView {
@@ -158,6 +160,7 @@ impl Default for DocumentView {
             line_numbers: false,
             snap_to_words: false,
             name: "main",
+            text_id: None,
         }
     }
 }
@@ -341,6 +344,11 @@ impl DocumentView {
 }
 
 impl DocumentView {
+    /// The egui id of the text area (which takes keyboard focus).
+    pub fn text_id(&self) -> Option<egui::Id> {
+        self.text_id
+    }
+
     fn sync_layout(&mut self, width: f32, text_color: egui::Color32) {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let key = (
@@ -537,6 +545,7 @@ impl DocumentView {
             let content = Rect::from_min_size(ui.max_rect().min, vec2(ui.available_width(), total));
             let response =
                 ui.interact(content, ui.scope_id().with("text"), Sense::click_and_drag());
+            self.text_id = Some(response.id);
             // Screen readers name the text by its document; the status bar
             // announces the selection (see `PizhuApp::status_ui`).
             response.widget_info(|| {

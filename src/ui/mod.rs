@@ -46,8 +46,9 @@ pub fn run(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
         Box::new(move |cc| {
             let stored: Option<prefs::Prefs> =
                 cc.storage.and_then(|s| eframe::get_value(s, prefs::KEY));
-            // The first start (nothing stored) always welcomes.
-            let welcome = stored.as_ref().is_none_or(|p| p.welcome_at_start);
+            // The first start (nothing stored) welcomes, unless a file was
+            // named: someone who opened a project wants the project.
+            let welcome = path.is_none() && stored.as_ref().is_none_or(|p| p.welcome_at_start);
             let prefs = stored.unwrap_or_default();
             let data_dir = std::env::var_os("PIZHU_DATA_DIR")
                 .map(std::path::PathBuf::from)
