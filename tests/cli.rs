@@ -696,7 +696,7 @@ fn new_refuses_bad_documents_and_writes_nothing() {
     let good = fx.path("gb.txt");
     for (doc, reason) in [
         (&empty, "empty"),
-        (&png, "not a text file"),
+        (&png, "unsupported file: binary data"),
         (&missing, "cannot read"),
         (&dir, "directory"),
     ] {

@@ -9,8 +9,8 @@ use crate::io::export::Format;
 
 /// Pizhu (批注): close reading and qualitative coding of texts, Chinese first.
 ///
-/// Without a command, opens the app: on FILE (a document in any encoding, or
-/// a .pizhu.ron project), or on the bundled 1998 China–Russia declaration.
+/// Without a command, opens the app: on FILE (a document: text in any
+/// encoding, HTML, DOCX, EPUB or PDF; or a .pizhu.ron project), or on the bundled 1998 China–Russia declaration.
 /// The commands work headless, on project files.
 #[derive(Debug, Parser)]
 #[command(
@@ -33,16 +33,20 @@ pub(super) struct Cli {
 /// The headless commands.
 #[derive(Debug, Subcommand)]
 pub(super) enum Command {
-    /// Create a project from documents (any encoding: UTF-8, UTF-16, GB18030, Big5…).
+    /// Create a project from documents: text (UTF-8, UTF-16, GB18030, Big5…), HTML, DOCX, EPUB, PDF.
     ///
-    /// Starts with the declaration's codebook when a document is the bundled
+    /// The format is recognised from the content, then the extension. Text
+    /// comes in any encoding, detected; HTML, DOCX, EPUB and PDF give their
+    /// text as paragraphs separated by blank lines (EPUB chapters in reading
+    /// order, PDF pages in order). A PDF needs a text layer: run OCR on a
+    /// scan first; an encrypted PDF must be unlocked first. Starts with the declaration's codebook when a document is the bundled
     /// declaration, else with an empty codebook. An existing PROJECT is
     /// replaced, and kept as PROJECT.bak.
     New {
         /// The project file to write (e.g. study.pizhu.ron); its name gives the project's.
         #[arg(value_name = "PROJECT")]
         project: PathBuf,
-        /// A document to add; repeat for several.
+        /// A document to add (text, .html, .docx, .epub, .pdf); repeat for several.
         #[arg(long = "doc", value_name = "FILE", required = true)]
         docs: Vec<PathBuf>,
     },

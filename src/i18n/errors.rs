@@ -87,6 +87,28 @@ pub fn io(err: &IoError) -> String {
         IoError::Unsupported { path, message } => {
             t!("err-with-path", path = p(path), reason = message.clone())
         }
+        IoError::Corrupt {
+            path,
+            format,
+            reason,
+        } => t!(
+            "err-corrupt",
+            path = p(path),
+            format = *format,
+            reason = reason.clone()
+        ),
+        IoError::Encrypted { path, format } => {
+            t!("err-encrypted", path = p(path), format = *format)
+        }
+        IoError::NoText { path, reason } => {
+            let reason = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+                t!("err-no-text-pdf")
+            } else {
+                reason.clone()
+            };
+            t!("err-with-path", path = p(path), reason = reason)
+        }
+        IoError::Cancelled { path } => t!("err-cancelled", path = p(path)),
     }
 }
 
@@ -106,6 +128,11 @@ fn decode(err: &DecodeError) -> String {
         DecodeError::Empty => t!("err-decode-empty"),
         DecodeError::Binary => t!("err-decode-binary"),
         DecodeError::Malformed(encoding) => t!("err-decode-malformed", encoding = encoding.clone()),
+        DecodeError::NotInEncoding(encoding) => {
+            t!("err-decode-not-in", encoding = encoding.clone())
+        }
+        DecodeError::UnknownEncoding(label) => t!("err-decode-unknown", label = label.clone()),
+        DecodeError::Cancelled => t!("err-decode-cancelled"),
     }
 }
 

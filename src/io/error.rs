@@ -97,6 +97,41 @@ pub enum IoError {
         /// What is not supported.
         message: String,
     },
+    /// A document file that is damaged: not readable as the format it is.
+    #[error("{}: a damaged {format} file: {reason}", path.display())]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// The format it claims, e.g. `"PDF"`, `"DOCX"`.
+        format: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A document locked with a password.
+    #[error(
+        "{}: the {format} is encrypted (password-protected); remove the password (save an unlocked copy) and import that",
+        path.display()
+    )]
+    Encrypted {
+        /// The file.
+        path: PathBuf,
+        /// The format, e.g. `"PDF"`.
+        format: &'static str,
+    },
+    /// A readable document without any text in it.
+    #[error("{}: {reason}", path.display())]
+    NoText {
+        /// The file.
+        path: PathBuf,
+        /// Why, and what to do (e.g. "has no text layer (a scanned PDF?); run OCR first").
+        reason: String,
+    },
+    /// The user cancelled the import.
+    #[error("{}: import cancelled", path.display())]
+    Cancelled {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 fn list(problems: &[Problem]) -> String {

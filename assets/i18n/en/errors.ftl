@@ -19,11 +19,18 @@ err-os-not-found = no such file
 err-os-permission = permission denied
 err-os-read-only = the disk is read-only
 err-os-full = the disk is full
+err-corrupt = { $path }: a damaged { $format } file: { $reason }
+err-encrypted = { $path }: the { $format } is encrypted (password-protected); remove the password (save an unlocked copy) and import that
+err-no-text-pdf = the PDF has no text layer (a scanned PDF?); run OCR first
+err-cancelled = { $path }: import cancelled
 
 ## Text
 err-decode-empty = the file is empty
 err-decode-binary = this is not a text file (it holds binary data)
 err-decode-malformed = the text is not valid { $encoding } and no other encoding fits
+err-decode-not-in = the text is not valid { $encoding }
+err-decode-unknown = “{ $label }” is not the name of an encoding
+err-decode-cancelled = cancelled
 
 ## Edits and project consistency
 err-what-annotation = annotation

@@ -16,11 +16,18 @@ err-os-not-found = 文件不存在
 err-os-permission = 没有访问权限
 err-os-read-only = 磁盘为只读
 err-os-full = 磁盘已满
+err-corrupt = { $path }：{ $format } 文件已损坏：{ $reason }
+err-encrypted = { $path }：该 { $format } 已加密（设有密码）；请去掉密码（另存一份未加密的副本）后再导入
+err-no-text-pdf = 该 PDF 没有文字层（可能是扫描件）；请先做 OCR 文字识别
+err-cancelled = { $path }：已取消导入
 
 ## 文本
 err-decode-empty = 文件是空的
 err-decode-binary = 这不是文本文件（含有二进制数据）
 err-decode-malformed = 该文本不是有效的 { $encoding }，其他字符编码也都不符
+err-decode-not-in = 该文本不是有效的 { $encoding }
+err-decode-unknown = “{ $label }”不是字符编码的名称
+err-decode-cancelled = 已取消
 
 ## 编辑与项目一致性
 err-what-annotation = 批注

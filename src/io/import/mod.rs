@@ -1,6 +1,10 @@
-//! Into a project: documents from text files ([`read_document`]), and
+//! Into a project: documents from files ([`read_document`]: plain text in
+//! any encoding, HTML, DOCX, EPUB, PDF; see the `document` module), and
 //! annotations from other tools' files ([`import_annotations`]: REFI-QDA
 //! `.qdpx`, brat standoff, W3C Web Annotation JSON-LD).
+//!
+//! Reading a large document can take a while: [`read_document_with`] reports
+//! to a [`Progress`] that another thread may watch and cancel.
 //!
 //! Annotation import reads the whole file first, then works out one
 //! [`Edit::Batch`](crate::model::Edit::Batch) that adds what is new (see [`merge`] for how documents,
@@ -16,7 +20,13 @@
 
 mod archive;
 pub mod brat;
+mod document;
+mod docx;
+mod epub;
+mod html;
 pub mod merge;
+mod pdf;
+mod progress;
 pub mod qdpx;
 pub mod w3c;
 mod xml;
@@ -25,11 +35,15 @@ use std::path::Path;
 
 use sha2::Digest as _;
 
-use super::{IoError, read_capped};
-use crate::model::{DocId, Document, Project, Source};
-use crate::text::decode::decode;
+use super::IoError;
+use crate::model::Project;
 
+pub use document::{
+    DocumentFormat, DocumentRead, document_from_bytes, document_from_bytes_with, open_document,
+    read_document, read_document_as, read_document_with,
+};
 pub use merge::{ImportReport, Imported, Skipped};
+pub use progress::Progress;
 
 /// The formats annotations can be imported from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,31 +74,6 @@ pub fn import_annotations(
         |n| n.to_string_lossy().into_owned(),
     );
     Ok(merge::merge(project, foreign, format!("import {name}")))
-}
-
-/// Read a text file as a document with id `id`, named after the file.
-pub fn read_document(path: &Path, id: DocId) -> Result<Document, IoError> {
-    let bytes = read_capped(path)?;
-    document_from_bytes(path, &bytes, id)
-}
-
-/// A document from a file's bytes (`path` names it and goes into its source).
-pub fn document_from_bytes(path: &Path, bytes: &[u8], id: DocId) -> Result<Document, IoError> {
-    let decoded = decode(bytes).map_err(|source| IoError::Decode {
-        path: path.to_owned(),
-        source,
-    })?;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let mut doc = Document::new(id, name, decoded.text);
-    doc.source = Some(Source {
-        path: path.display().to_string(),
-        sha256: sha256_hex(bytes),
-        encoding: decoded.encoding,
-    });
-    Ok(doc)
 }
 
 /// Lower-case hex SHA-256 of `bytes`.

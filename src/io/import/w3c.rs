@@ -313,7 +313,7 @@ fn source_name(source: &Value) -> String {
     percent_decode(last)
 }
 
-fn percent_decode(text: &str) -> String {
+pub(super) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
