@@ -4,6 +4,7 @@
 use egui::{Key, Modifiers, PointerButton, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use pizhu::i18n::Lang;
 use pizhu::model::{CharPos, CharSpan};
 use pizhu::ui::dialogs::ScriptedDialogs;
 use pizhu::ui::prefs::Prefs;
@@ -14,10 +15,19 @@ fn app_with(
     open: Option<std::path::PathBuf>,
     data_dir: Option<std::path::PathBuf>,
 ) -> PizhuApp {
+    app_in(Lang::En, dialogs, open, data_dir)
+}
+
+/// An app whose interface is in `lang`, whatever the machine's locale.
+fn app_in(
+    lang: Lang,
+    dialogs: &ScriptedDialogs,
+    open: Option<std::path::PathBuf>,
+    data_dir: Option<std::path::PathBuf>,
+) -> PizhuApp {
     let prefs = Prefs {
         author: "tester".into(),
-        // The labels these tests look for are the English ones.
-        language: Some(pizhu::i18n::Lang::En),
+        language: Some(lang),
         ..Prefs::default()
     };
     let mut app = PizhuApp::new(
@@ -543,6 +553,41 @@ fn retrieval_with_and_or_and_jumping_to_a_segment() {
 }
 
 #[test]
+fn retrieval_in_chinese_is_driven_by_chinese_names() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(app_in(Lang::Zh, &dialogs, Some(example()), None));
+    let project = harness.state().project().clone();
+    let count = |code: &str| {
+        let id = project.code_by_name(code).unwrap().id.clone();
+        project
+            .annotations()
+            .iter()
+            .filter(|a| a.codes.contains(&id))
+            .count()
+    };
+    let (kosovo, un) = (count("Kosovo"), count("UN reform"));
+    harness.state_mut().show_analysis(true, false, false);
+    harness.run_steps(4);
+    harness.get_by_label("编码片段");
+    harness.get_by_label("请至少勾选一个编码。");
+    let includes: Vec<_> = harness.get_all_by_label("包含").collect();
+    includes[0].click(); // Kosovo
+    harness.run_steps(4);
+    harness.get_by_label_contains(&format!("共 {kosovo} 个片段符合"));
+    let includes: Vec<_> = harness.get_all_by_label("包含").collect();
+    includes[2].click(); // UN reform
+    harness.run_steps(4);
+    harness.get_by_label_contains("共 0 个片段符合");
+    harness.get_by_label("任一（OR）").click();
+    harness.run_steps(4);
+    harness.get_by_label_contains(&format!("共 {} 个片段符合", kosovo + un));
+    assert!(
+        harness.query_by_label("include").is_none(),
+        "no English left in the window"
+    );
+}
+
+#[test]
 fn comparison_view_shows_disagreement_and_accepts_a_version() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness(app_with(&dialogs, None, None));
@@ -561,8 +606,8 @@ fn comparison_view_shows_disagreement_and_accepts_a_version() {
     harness.run_steps(3);
     harness.state_mut().show_analysis(false, false, true);
     harness.run_steps(4);
-    harness.get_by_label_contains("1 stretches where alice and bob differ");
-    harness.get_all_by_label("▶").last().unwrap().click();
+    harness.get_by_label_contains("1 stretch where alice and bob differ");
+    harness.get_by_label("Next difference").click();
     harness.run_steps(4);
     harness.get_by_label("Accept bob's version").click();
     harness.run_steps(4);

@@ -9,6 +9,7 @@ use egui::{Color32, Ui, vec2};
 use crate::analysis::retrieval::{Query, RetrievalOptions, RetrievedSegment, retrieve};
 use crate::analysis::stats::{Proximity, Stats, stats};
 use crate::model::{CodeId, Project};
+use crate::t;
 
 use super::app::PizhuApp;
 use super::commands::Command;
@@ -111,7 +112,8 @@ impl AnalysisState {
 pub fn show(app: &mut PizhuApp, ctx: &egui::Context) {
     if app.analysis.retrieval_open {
         let mut open = true;
-        egui::Window::new("Coded segments")
+        egui::Window::new(t!("analysis-retrieval-title"))
+            .id(egui::Id::unique("retrieval-window"))
             .open(&mut open)
             .default_size(vec2(620.0, 480.0))
             .show(ctx, |ui| retrieval_ui(app, ui));
@@ -119,7 +121,8 @@ pub fn show(app: &mut PizhuApp, ctx: &egui::Context) {
     }
     if app.analysis.stats_open {
         let mut open = true;
-        egui::Window::new("Statistics")
+        egui::Window::new(t!("analysis-stats-title"))
+            .id(egui::Id::unique("statistics-window"))
             .open(&mut open)
             .default_size(vec2(640.0, 520.0))
             .show(ctx, |ui| stats_ui(app, ui));
@@ -129,11 +132,23 @@ pub fn show(app: &mut PizhuApp, ctx: &egui::Context) {
 
 fn retrieval_ui(app: &mut PizhuApp, ui: &mut Ui) {
     ui.horizontal_wrapped(|ui| {
-        ui.label("Segments with");
-        ui.radio_value(&mut app.analysis.combine, Combine::All, "all of (AND)");
-        ui.radio_value(&mut app.analysis.combine, Combine::Any, "any of (OR)");
-        ui.label("the codes ticked, and none of the codes crossed out (NOT).");
+        ui.label(t!("analysis-retrieval-segments-with"));
+        ui.radio_value(
+            &mut app.analysis.combine,
+            Combine::All,
+            t!("analysis-retrieval-all"),
+        );
+        ui.radio_value(
+            &mut app.analysis.combine,
+            Combine::Any,
+            t!("analysis-retrieval-any"),
+        );
+        ui.label(t!("analysis-retrieval-rule"));
     });
+    let (include, exclude) = (
+        t!("analysis-retrieval-include"),
+        t!("analysis-retrieval-exclude"),
+    );
     egui::Grid::new("retrieval-codes")
         .num_columns(3)
         .show(ui, |ui| {
@@ -141,13 +156,13 @@ fn retrieval_ui(app: &mut PizhuApp, ui: &mut Ui) {
                 let mut inc = app.analysis.include.contains(&code.id);
                 let mut exc = app.analysis.exclude.contains(&code.id);
                 code_chip(ui, &code.name, code.color.0);
-                if ui.checkbox(&mut inc, "include").changed() {
+                if ui.checkbox(&mut inc, include.as_str()).changed() {
                     toggle(&mut app.analysis.include, &code.id, inc);
                     if inc {
                         app.analysis.exclude.remove(&code.id);
                     }
                 }
-                if ui.checkbox(&mut exc, "exclude").changed() {
+                if ui.checkbox(&mut exc, exclude.as_str()).changed() {
                     toggle(&mut app.analysis.exclude, &code.id, exc);
                     if exc {
                         app.analysis.include.remove(&code.id);
@@ -157,26 +172,27 @@ fn retrieval_ui(app: &mut PizhuApp, ui: &mut Ui) {
             }
         });
     let Some(query) = app.analysis.query() else {
-        ui.label(egui::RichText::new("Tick at least one code.").weak());
+        ui.label(egui::RichText::new(t!("analysis-retrieval-none-chosen")).weak());
         return;
     };
     let project = &app.project;
     let segments = app.analysis.segments(project).to_vec();
     ui.separator();
     ui.horizontal(|ui| {
-        ui.label(format!(
-            "{} segments for {}",
-            segments.len(),
-            query_names(&query, project)
+        ui.label(t!(
+            "analysis-retrieval-found",
+            count = segments.len(),
+            query = query_names(&query, project)
         ));
-        if ui.button("Copy as CSV").clicked() {
+        if ui.button(t!("analysis-retrieval-copy-csv")).clicked() {
             ui.ctx().copy_text(segments_csv(project, &segments));
         }
-        if ui.button("Copy as Markdown").clicked() {
+        if ui.button(t!("analysis-retrieval-copy-markdown")).clicked() {
             ui.ctx().copy_text(segments_markdown(project, &segments));
         }
     });
     let mut jump = None;
+    let go = t!("analysis-retrieval-go");
     egui::ScrollArea::vertical()
         .id_salt("retrieved")
         .auto_shrink([false, false])
@@ -188,7 +204,7 @@ fn retrieval_ui(app: &mut PizhuApp, ui: &mut Ui) {
                             "{} [{}, {})",
                             seg.document_name, seg.start, seg.end
                         ))
-                        .on_hover_text("Go there")
+                        .on_hover_text(go.as_str())
                         .clicked()
                     {
                         jump = Some(seg.annotation);
@@ -300,12 +316,13 @@ fn segments_markdown(project: &Project, segments: &[RetrievedSegment]) -> String
 
 fn stats_ui(app: &mut PizhuApp, ui: &mut Ui) {
     ui.horizontal(|ui| {
-        ui.label("Co-occurring: overlapping or within");
+        let label = ui.label(t!("analysis-stats-proximity"));
         ui.add(
             egui::DragValue::new(&mut app.analysis.within_chars)
                 .range(0..=10_000)
-                .suffix(" characters"),
-        );
+                .suffix(format!(" {}", t!("analysis-stats-characters-suffix"))),
+        )
+        .labelled_by(label.id);
     });
     let project = &app.project;
     let stats = app.analysis.stats(project).clone();
@@ -323,20 +340,24 @@ fn stats_ui(app: &mut PizhuApp, ui: &mut Ui) {
         })
         .collect();
     ui.horizontal(|ui| {
-        if ui.button("Copy tables as CSV").clicked() {
+        if ui.button(t!("analysis-stats-copy-csv")).clicked() {
             ui.ctx().copy_text(stats_csv(&stats, &names));
         }
-        let t = &stats.counts.totals;
-        ui.label(format!(
-            "{} documents · {} codes · {} segments · {} of {} characters coded",
-            t.documents, t.codes, t.segments, t.coded_chars, t.chars
+        let totals = &stats.counts.totals;
+        ui.label(t!(
+            "analysis-stats-totals",
+            documents = totals.documents,
+            codes = totals.codes,
+            segments = totals.segments,
+            coded = totals.coded_chars,
+            chars = totals.chars
         ));
     });
     egui::ScrollArea::vertical()
         .id_salt("stats")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.heading("Segments per code");
+            ui.heading(t!("analysis-stats-per-code"));
             let max = stats
                 .counts
                 .codes
@@ -349,9 +370,9 @@ fn stats_ui(app: &mut PizhuApp, ui: &mut Ui) {
                 .num_columns(4)
                 .striped(true)
                 .show(ui, |ui| {
-                    ui.strong("code");
-                    ui.strong("segments");
-                    ui.strong("characters");
+                    ui.strong(t!("analysis-col-code"));
+                    ui.strong(t!("analysis-col-segments"));
+                    ui.strong(t!("analysis-col-characters"));
                     ui.strong("");
                     ui.end_row();
                     for (code, (name, colour)) in stats.counts.codes.iter().zip(&names) {
@@ -362,17 +383,17 @@ fn stats_ui(app: &mut PizhuApp, ui: &mut Ui) {
                         ui.end_row();
                     }
                 });
-            ui.heading("Per document");
+            ui.heading(t!("analysis-stats-per-document"));
             egui::Grid::new("per-doc")
                 .num_columns(5)
                 .striped(true)
                 .show(ui, |ui| {
                     for h in [
-                        "document",
-                        "characters",
-                        "segments",
-                        "coded characters",
-                        "codes",
+                        t!("analysis-col-document"),
+                        t!("analysis-col-characters"),
+                        t!("analysis-col-segments"),
+                        t!("analysis-col-coded-characters"),
+                        t!("analysis-col-codes"),
                     ] {
                         ui.strong(h);
                     }
@@ -386,7 +407,7 @@ fn stats_ui(app: &mut PizhuApp, ui: &mut Ui) {
                         ui.end_row();
                     }
                 });
-            ui.heading("Code × document (segments)");
+            ui.heading(t!("analysis-stats-code-document"));
             let doc_names: Vec<String> = stats
                 .counts
                 .code_document
@@ -405,7 +426,12 @@ fn stats_ui(app: &mut PizhuApp, ui: &mut Ui) {
                 &doc_names,
                 &stats.counts.code_document.segments,
             );
-            ui.heading(format!("Co-occurrence ({})", stats.cooccurrence.proximity));
+            ui.heading(match stats.cooccurrence.proximity {
+                Proximity::Overlap => t!("analysis-stats-cooccurrence-overlap"),
+                Proximity::Within { chars } => {
+                    t!("analysis-stats-cooccurrence-within", chars = chars)
+                }
+            });
             let code_names: Vec<String> = names.iter().map(|(n, _)| n.clone()).collect();
             heat_map(ui, "cooc", &names, &code_names, &stats.cooccurrence.counts);
         });

@@ -4,6 +4,7 @@
 use egui::{Sense, Ui, UiBuilder, vec2};
 
 use crate::model::{Annotation, AnnotationId};
+use crate::t;
 
 use super::app::PizhuApp;
 use super::commands::Command;
@@ -14,7 +15,7 @@ const QUOTE_CHARS: usize = 28;
 
 /// Draw the panel.
 pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
-    ui.heading("Annotations");
+    ui.heading(t!("panel-heading"));
     suggestions_ui(app, ui);
     sync_note_draft(app);
     if let Some(id) = app.selected {
@@ -67,11 +68,11 @@ fn suggestions_ui(app: &mut PizhuApp, ui: &mut Ui) {
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label("Suggested:");
+        ui.label(t!("panel-suggested"));
         for (id, name, rgb) in suggested {
             if code_chip(ui, &name, rgb)
                 .interact(egui::Sense::click())
-                .on_hover_text("Apply this code")
+                .on_hover_text(t!("panel-apply-suggestion"))
                 .clicked()
             {
                 app.push(Command::ApplyCode(id));
@@ -94,16 +95,18 @@ fn editor_ui(app: &mut PizhuApp, ui: &mut Ui, id: AnnotationId) {
     ui.horizontal_wrapped(|ui| {
         for code in ann.codes.iter().filter_map(|c| app.project.code(c)) {
             code_chip(ui, &code.name, code.color.0);
+            let remove = t!("panel-remove-code", code = code.name.as_str());
             if ui
                 .small_button("×")
-                .on_hover_text(format!("Remove {}", code.name))
+                .on_hover_text(&remove)
+                .accessible_name(remove)
                 .clicked()
             {
                 app.commands
                     .push(Command::RemoveCodeFrom(id, code.id.clone()));
             }
         }
-        ui.menu_button("+ Code", |ui| {
+        ui.menu_button(t!("panel-add-code"), |ui| {
             for code in app.project.codes() {
                 if !ann.codes.contains(&code.id) && ui.button(&code.name).clicked() {
                     app.commands.push(Command::ApplyCode(code.id.clone()));
@@ -111,7 +114,7 @@ fn editor_ui(app: &mut PizhuApp, ui: &mut Ui, id: AnnotationId) {
             }
         });
     });
-    let label = ui.label("Note");
+    let label = ui.label(t!("panel-note"));
     let mut commit = None;
     if let Some((_, text)) = app.note_draft.as_mut() {
         let response = ui
@@ -119,7 +122,7 @@ fn editor_ui(app: &mut PizhuApp, ui: &mut Ui, id: AnnotationId) {
                 egui::TextEdit::multiline(text)
                     .desired_rows(3)
                     .desired_width(f32::INFINITY)
-                    .hint_text("Write a note…"),
+                    .hint_text(t!("panel-note-hint")),
             )
             .labelled_by(label.id);
         if response.lost_focus() {
@@ -135,7 +138,7 @@ fn editor_ui(app: &mut PizhuApp, ui: &mut Ui, id: AnnotationId) {
                 .small()
                 .weak(),
         );
-        if ui.button("Delete annotation").clicked() {
+        if ui.button(t!("panel-delete")).clicked() {
             app.push(Command::DeleteAnnotation(id));
         }
     });
@@ -146,28 +149,33 @@ fn filter_ui(app: &mut PizhuApp, ui: &mut Ui) {
         return;
     };
     let anns = app.project.annotations_of(&doc);
-    let label = match app.code_filter.as_ref().and_then(|c| app.project.code(c)) {
-        Some(code) => format!(
-            "{} ({})",
-            code.name,
-            anns.iter().filter(|a| a.codes.contains(&code.id)).count()
-        ),
-        None => format!("All codes ({})", anns.len()),
+    let all = t!("panel-filter-all", count = anns.len());
+    let (label, listed) = match app.code_filter.as_ref().and_then(|c| app.project.code(c)) {
+        Some(code) => {
+            let n = anns.iter().filter(|a| a.codes.contains(&code.id)).count();
+            (
+                t!("panel-filter-code", code = code.name.as_str(), count = n),
+                n,
+            )
+        }
+        None => (all.clone(), anns.len()),
     };
     let mut filter = app.code_filter.clone();
-    egui::ComboBox::from_label("Filter")
+    egui::ComboBox::new("annotation-filter", t!("panel-filter"))
         .selected_text(label)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut filter, None, format!("All codes ({})", anns.len()));
+            ui.selectable_value(&mut filter, None, all);
             for code in app.project.codes() {
                 let n = anns.iter().filter(|a| a.codes.contains(&code.id)).count();
                 ui.selectable_value(
                     &mut filter,
                     Some(code.id.clone()),
-                    format!("{} ({n})", code.name),
+                    t!("panel-filter-code", code = code.name.as_str(), count = n),
                 );
             }
-        });
+        })
+        .response
+        .on_hover_text(t!("panel-annotations-count", count = listed));
     app.code_filter = filter;
 }
 
@@ -182,7 +190,12 @@ fn list_ui(app: &mut PizhuApp, ui: &mut Ui) {
         .filter(|a| app.code_filter.as_ref().is_none_or(|c| a.codes.contains(c)))
         .collect();
     if anns.is_empty() {
-        ui.label(egui::RichText::new("No annotations yet. Select text in the document, then press a code's number or click a code.").weak());
+        let empty = if app.code_filter.is_some() {
+            t!("panel-empty-filtered")
+        } else {
+            t!("panel-empty")
+        };
+        ui.label(egui::RichText::new(empty).weak());
         return;
     }
     let mut clicked = None;

@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use crate::model::{Code, CodeId, Edit};
+use crate::t;
 
 use super::app::PizhuApp;
 use super::commands::Command;
@@ -22,7 +23,7 @@ pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
         .show(ui, |ui| {
             documents_ui(app, ui);
             ui.separator();
-            ui.heading("Codebook");
+            ui.heading(t!("codebook-heading"));
             new_code_ui(app, ui);
             let top: Vec<CodeId> = app
                 .project
@@ -40,7 +41,7 @@ pub fn ui(app: &mut PizhuApp, ui: &mut Ui) {
 }
 
 fn documents_ui(app: &mut PizhuApp, ui: &mut Ui) {
-    ui.heading("Documents");
+    ui.heading(t!("codebook-documents"));
     let docs: Vec<_> = app
         .project
         .documents()
@@ -52,22 +53,23 @@ fn documents_ui(app: &mut PizhuApp, ui: &mut Ui) {
         let n = app.project.annotations_of(&id).len();
         if ui
             .selectable_label(current, format!("{name} ({n})"))
+            .on_hover_text(t!("codebook-document-annotations", count = n))
             .clicked()
         {
             app.push(Command::ShowDocument(id));
         }
     }
-    if ui.small_button("Add Document…").clicked() {
+    if ui.small_button(t!("codebook-add-document")).clicked() {
         app.push(Command::AddDocument);
     }
 }
 
 fn new_code_ui(app: &mut PizhuApp, ui: &mut Ui) {
-    let label = ui.label("New code");
+    let label = ui.label(t!("codebook-new-code"));
     let response = ui
         .add(
             egui::TextEdit::singleline(&mut app.new_code_name)
-                .hint_text("name, then Enter")
+                .hint_text(t!("codebook-new-code-hint"))
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
@@ -110,7 +112,8 @@ fn code_tree_ui(app: &mut PizhuApp, ui: &mut Ui, id: &CodeId, depth: usize) {
         if let Some(key) = &code.shortcut {
             ui.label(egui::RichText::new(key).monospace().weak());
         }
-        ui.label(egui::RichText::new(uses.to_string()).small().weak());
+        ui.label(egui::RichText::new(uses.to_string()).small().weak())
+            .on_hover_text(t!("codebook-code-uses", count = uses));
     });
     let children: Vec<CodeId> = app
         .project
@@ -123,7 +126,7 @@ fn code_tree_ui(app: &mut PizhuApp, ui: &mut Ui, id: &CodeId, depth: usize) {
 }
 
 fn context_menu(app: &mut PizhuApp, ui: &mut Ui, code: &Code) {
-    if ui.button("Edit…").clicked() {
+    if ui.button(t!("codebook-edit")).clicked() {
         app.code_draft = Some(CodeDraft {
             keywords: code.keywords.join(", "),
             code: code.clone(),
@@ -135,20 +138,20 @@ fn context_menu(app: &mut PizhuApp, ui: &mut Ui, code: &Code) {
         .iter()
         .position(|c| c.id == code.id)
         .unwrap_or(0);
-    if ui.button("Move up").clicked() {
+    if ui.button(t!("codebook-move-up")).clicked() {
         app.push(Command::Edit(Edit::MoveCode {
             id: code.id.clone(),
             index: index.saturating_sub(1),
         }));
     }
-    if ui.button("Move down").clicked() {
+    if ui.button(t!("codebook-move-down")).clicked() {
         app.push(Command::Edit(Edit::MoveCode {
             id: code.id.clone(),
             index: index + 1,
         }));
     }
-    ui.menu_button("Nest under", |ui| {
-        if ui.button("(top level)").clicked() {
+    ui.menu_button(t!("codebook-nest-under"), |ui| {
+        if ui.button(t!("codebook-top-level")).clicked() {
             let mut c = code.clone();
             c.parent = None;
             app.push(Command::Edit(Edit::ReplaceCode(c)));
@@ -164,14 +167,14 @@ fn context_menu(app: &mut PizhuApp, ui: &mut Ui, code: &Code) {
             }
         }
     });
-    ui.menu_button("Merge into", |ui| {
+    ui.menu_button(t!("codebook-merge-into"), |ui| {
         for other in app.project.codes() {
             if other.id != code.id && ui.button(&other.name).clicked() {
                 match app.project.merge_codes_edit(&code.id, &other.id) {
                     Ok(edit) => app.commands.push(Command::Edit(edit)),
                     Err(err) => {
                         app.modal = Some(super::modals::Modal::Message {
-                            title: "Could not merge".into(),
+                            title: t!("codebook-merge-failed"),
                             message: err.to_string(),
                         })
                     }
@@ -180,7 +183,7 @@ fn context_menu(app: &mut PizhuApp, ui: &mut Ui, code: &Code) {
         }
     });
     ui.separator();
-    if ui.button("Delete…").clicked() {
+    if ui.button(t!("codebook-delete")).clicked() {
         app.push(Command::DeleteCode(code.id.clone()));
     }
 }
@@ -189,22 +192,25 @@ fn draft_ui(app: &mut PizhuApp, ui: &mut Ui) {
     let Some(draft) = app.code_draft.as_mut() else {
         return;
     };
-    ui.label(egui::RichText::new("Edit code").strong());
+    ui.label(egui::RichText::new(t!("codebook-edit-title")).strong());
     let mut apply = false;
     let mut cancel = false;
     egui::Grid::new("code-draft").num_columns(2).show(ui, |ui| {
-        ui.label("Name");
-        ui.text_edit_singleline(&mut draft.code.name);
+        let label = ui.label(t!("codebook-name"));
+        ui.text_edit_singleline(&mut draft.code.name)
+            .labelled_by(label.id);
         ui.end_row();
-        ui.label("Colour");
-        ui.color_edit_button_srgb(&mut draft.code.color.0);
+        let label = ui.label(t!("codebook-colour"));
+        ui.color_edit_button_srgb(&mut draft.code.color.0)
+            .labelled_by(label.id);
         ui.end_row();
-        ui.label("Key");
-        let key = draft.code.shortcut.clone().unwrap_or_else(|| "none".into());
+        let label = ui.label(t!("codebook-key"));
+        let none = t!("codebook-key-none");
+        let key = draft.code.shortcut.clone().unwrap_or_else(|| none.clone());
         egui::ComboBox::from_id_salt("code-key")
             .selected_text(key)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut draft.code.shortcut, None, "none");
+                ui.selectable_value(&mut draft.code.shortcut, None, none);
                 for n in 1..=9 {
                     ui.selectable_value(
                         &mut draft.code.shortcut,
@@ -212,22 +218,28 @@ fn draft_ui(app: &mut PizhuApp, ui: &mut Ui) {
                         n.to_string(),
                     );
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         ui.end_row();
-        ui.label("Keywords");
-        ui.text_edit_singleline(&mut draft.keywords);
+        let label = ui.label(t!("codebook-keywords"));
+        ui.add(
+            egui::TextEdit::singleline(&mut draft.keywords).hint_text(t!("codebook-keywords-hint")),
+        )
+        .labelled_by(label.id);
         ui.end_row();
     });
-    ui.label("Description");
+    let label = ui.label(t!("codebook-description"));
     ui.add(
         egui::TextEdit::multiline(&mut draft.code.description)
             .desired_rows(2)
             .desired_width(f32::INFINITY),
-    );
+    )
+    .labelled_by(label.id);
     ui.horizontal(|ui| {
-        apply = ui.button("Apply").clicked();
-        cancel = ui.button("Cancel").clicked();
-        if ui.button("Delete…").clicked() {
+        apply = ui.button(t!("codebook-apply")).clicked();
+        cancel = ui.button(t!("codebook-cancel")).clicked();
+        if ui.button(t!("codebook-delete")).clicked() {
             app.commands
                 .push(Command::DeleteCode(draft.code.id.clone()));
             cancel = true;
@@ -257,7 +269,7 @@ fn draft_ui(app: &mut PizhuApp, ui: &mut Ui) {
                 edits.push(Edit::ReplaceCode(other));
             }
         }
-        let label = format!("change code “{}”", code.name);
+        let label = t!("codebook-change-undo", name = code.name.as_str());
         edits.push(Edit::ReplaceCode(code));
         app.push(Command::Edit(Edit::Batch { label, edits }));
         app.code_draft = None;

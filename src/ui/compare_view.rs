@@ -7,6 +7,7 @@ use egui::{Ui, vec2};
 
 use crate::analysis::agreement::{Difference, differences};
 use crate::model::{Annotation, DocId, Edit, Project};
+use crate::t;
 
 use super::app::PizhuApp;
 use super::commands::Command;
@@ -77,7 +78,8 @@ pub fn show(app: &mut PizhuApp, ctx: &egui::Context) {
         return;
     }
     let mut open = true;
-    egui::Window::new("Compare coders")
+    egui::Window::new(t!("compare-title"))
+        .id(egui::Id::unique("compare-window"))
         .open(&mut open)
         .default_size(vec2(1000.0, 640.0))
         .show(ctx, |ui| compare_ui(app, ui));
@@ -98,15 +100,27 @@ fn compare_ui(app: &mut PizhuApp, ui: &mut Ui) {
     coders.sort();
     coders.dedup();
     if coders.len() < 2 {
-        ui.label("This document has fewer than two coders. Merge annotators' projects (pizhu merge) to compare them.");
+        ui.label(t!("compare-too-few-coders"));
         return;
     }
     let state = &mut app.compare;
     let left = state.left.get_or_insert_with(|| coders[0].clone()).clone();
     let right = state.right.get_or_insert_with(|| coders[1].clone()).clone();
     ui.horizontal(|ui| {
-        coder_combo(ui, "Left coder", &coders, &mut state.left);
-        coder_combo(ui, "Right coder", &coders, &mut state.right);
+        coder_combo(
+            ui,
+            "compare-left-coder-combo",
+            &t!("compare-left-coder"),
+            &coders,
+            &mut state.left,
+        );
+        coder_combo(
+            ui,
+            "compare-right-coder-combo",
+            &t!("compare-right-coder"),
+            &coders,
+            &mut state.right,
+        );
     });
     let key = (
         app.project.revision(),
@@ -140,18 +154,34 @@ fn compare_ui(app: &mut PizhuApp, ui: &mut Ui) {
         return;
     };
     ui.horizontal(|ui| {
-        ui.label(format!(
-            "{} stretches where {left} and {right} differ",
-            diffs.len()
+        ui.label(t!(
+            "compare-differences",
+            count = diffs.len(),
+            left = left.as_str(),
+            right = right.as_str()
         ));
-        if ui.button("◀").clicked() && !diffs.is_empty() {
+        let previous = t!("compare-previous");
+        if ui
+            .button("◀")
+            .on_hover_text(&previous)
+            .accessible_name(previous)
+            .clicked()
+            && !diffs.is_empty()
+        {
             state.current = Some(
                 state
                     .current
                     .map_or(diffs.len() - 1, |i| (i + diffs.len() - 1) % diffs.len()),
             );
         }
-        if ui.button("▶").clicked() && !diffs.is_empty() {
+        let next = t!("compare-next");
+        if ui
+            .button("▶")
+            .on_hover_text(&next)
+            .accessible_name(next)
+            .clicked()
+            && !diffs.is_empty()
+        {
             state.current = Some(state.current.map_or(0, |i| (i + 1) % diffs.len()));
         }
     });
@@ -164,14 +194,17 @@ fn compare_ui(app: &mut PizhuApp, ui: &mut Ui) {
                 .iter()
                 .filter(|(who, _)| *who == left || *who == right)
             {
-                ui.label(format!("{who}:"));
+                ui.label(t!("compare-coder-codes", coder = who.as_str()));
                 if codes.is_empty() {
-                    ui.label("(no code)");
+                    ui.label(t!("compare-no-code"));
                 }
                 for code in codes.iter().filter_map(|c| app.project.code(c)) {
                     code_chip(ui, &code.name, code.color.0);
                 }
-                if ui.button(format!("Accept {who}'s version")).clicked() {
+                if ui
+                    .button(t!("compare-accept", coder = who.as_str()))
+                    .clicked()
+                {
                     accept = Some(who.clone());
                 }
             }
@@ -211,8 +244,15 @@ fn compare_ui(app: &mut PizhuApp, ui: &mut Ui) {
     }
 }
 
-fn coder_combo(ui: &mut Ui, label: &str, coders: &[String], chosen: &mut Option<String>) {
-    egui::ComboBox::from_label(label)
+/// A coder picker; `id_salt` keeps its state across a language switch.
+fn coder_combo(
+    ui: &mut Ui,
+    id_salt: &str,
+    label: &str,
+    coders: &[String],
+    chosen: &mut Option<String>,
+) {
+    egui::ComboBox::new(id_salt, label)
         .selected_text(chosen.clone().unwrap_or_default())
         .show_ui(ui, |ui| {
             for c in coders {
@@ -250,7 +290,7 @@ fn accept_version(app: &mut PizhuApp, doc_id: &DocId, d: &Difference, who: &str)
     }
     if !edits.is_empty() {
         app.push(Command::Edit(Edit::Batch {
-            label: format!("accept {who}'s coding"),
+            label: t!("compare-accept-undo", coder = who),
             edits,
         }));
     }

@@ -4,6 +4,7 @@
 use egui::Ui;
 
 use crate::model::{CodeId, Edit, MemoTarget};
+use crate::t;
 
 use super::app::PizhuApp;
 use super::commands::Command;
@@ -41,7 +42,8 @@ impl MemoState {
 pub fn show(app: &mut PizhuApp, ctx: &egui::Context) {
     if app.memos.open {
         let mut open = true;
-        egui::Window::new("Memos")
+        egui::Window::new(t!("memo-title"))
+            .id(egui::Id::unique("memos-window"))
             .open(&mut open)
             .default_width(460.0)
             .show(ctx, |ui| memos_ui(app, ui));
@@ -50,7 +52,7 @@ pub fn show(app: &mut PizhuApp, ctx: &egui::Context) {
 }
 
 fn memos_ui(app: &mut PizhuApp, ui: &mut Ui) {
-    memo_field(app, ui, "Project memo", MemoTarget::Project);
+    memo_field(app, ui, &t!("memo-project"), MemoTarget::Project);
     if let Some(doc) = app
         .current_document()
         .map(|d| (d.id.clone(), d.name.clone()))
@@ -58,7 +60,7 @@ fn memos_ui(app: &mut PizhuApp, ui: &mut Ui) {
         memo_field(
             app,
             ui,
-            &format!("Memo on {}", doc.1),
+            &t!("memo-document", document = doc.1),
             MemoTarget::Document(doc.0),
         );
     }
@@ -80,7 +82,7 @@ fn memos_ui(app: &mut PizhuApp, ui: &mut Ui) {
         .iter()
         .find(|(id, _)| *id == chosen)
         .map_or_else(String::new, |(_, n)| n.clone());
-    egui::ComboBox::from_label("Code")
+    egui::ComboBox::new("memo-code", t!("memo-code-choice"))
         .selected_text(&name)
         .show_ui(ui, |ui| {
             for (id, n) in &codes {
@@ -90,7 +92,7 @@ fn memos_ui(app: &mut PizhuApp, ui: &mut Ui) {
     memo_field(
         app,
         ui,
-        &format!("Memo on the code {name}"),
+        &t!("memo-code", code = name.as_str()),
         MemoTarget::Code(chosen),
     );
 }
@@ -108,7 +110,7 @@ fn memo_field(app: &mut PizhuApp, ui: &mut Ui, title: &str, about: MemoTarget) {
             egui::TextEdit::multiline(draft)
                 .desired_rows(4)
                 .desired_width(f32::INFINITY)
-                .hint_text("Write a memo…"),
+                .hint_text(t!("memo-hint")),
         )
         .labelled_by(label.id);
     if response.lost_focus() && *draft != saved {
