@@ -882,6 +882,8 @@ where
     let out = Command::new(env!("CARGO_BIN_EXE_pizhu"))
         .args(args)
         .env("PIZHU_AUTHOR", "tester")
+        // The messages checked below are the English ones.
+        .env("PIZHU_LANG", "en")
         .output()
         .unwrap();
     Run {

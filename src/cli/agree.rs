@@ -6,11 +6,12 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::table::Table;
-use super::{say, warn_repaired};
+use super::{list, say, warn_repaired};
 use crate::analysis::agreement::{
     AgreementOptions, AgreementReport, Coefficient, LevelReport, Measures, Undefined, agreement,
 };
 use crate::io::project_file;
+use crate::t;
 
 /// Print agreement between the authors of the project at `path`, as tables
 /// or as JSON (the fields of [`AgreementReport`]). Figures that cannot be
@@ -31,22 +32,20 @@ pub(super) fn run(path: &Path, json: bool) -> Result<()> {
 fn text(name: &str, r: &AgreementReport) -> String {
     let mut reasons: Vec<Undefined> = Vec::new();
     let mut out = match r.coders.as_slice() {
-        [] => format!("{name}: no coded segments, so no coders to compare"),
-        coders => format!(
-            "{name}: {} {}",
-            if coders.len() == 1 { "coder" } else { "coders" },
-            coders.join(", ")
+        [] => t!("cli-agree-no-coders", name = name),
+        coders => t!(
+            "cli-agree-coders",
+            name = name,
+            count = coders.len(),
+            coders = list(coders)
         ),
     };
     let levels = [
+        (t!("cli-agree-character-level"), &r.character),
         (
-            "Character level: unit = one non-whitespace character; value = the codes applied to it",
-            &r.character,
-        ),
-        (
-            &*format!(
-                "Segment level: unit = a coded passage (segments sharing ≥ {:.0}% of the longer one are one passage); value = the codes applied to it",
-                r.options.segment_min_overlap * 100.0
+            t!(
+                "cli-agree-segment-level",
+                percent = format!("{:.0}", r.options.segment_min_overlap * 100.0)
             ),
             &r.segment,
         ),
@@ -55,7 +54,12 @@ fn text(name: &str, r: &AgreementReport) -> String {
         out.push_str(&format!("\n\n{title}\n"));
         out.push_str(&level_table(level, &mut reasons));
         if level.pairs.len() > 1 {
-            let mut pairs = Table::new(["coders", "units", "agreement", "Cohen's κ"]);
+            let mut pairs = Table::new([
+                t!("cli-col-coder-pair"),
+                t!("cli-col-units"),
+                t!("cli-col-agreement"),
+                "Cohen's κ".to_owned(),
+            ]);
             for p in &level.pairs {
                 pairs.row(vec![
                     format!("{} – {}", p.coders[0], p.coders[1]),
@@ -64,22 +68,23 @@ fn text(name: &str, r: &AgreementReport) -> String {
                     figure(p.cohen_kappa, &mut reasons),
                 ]);
             }
-            out.push_str("\n  Pairs of coders, all codes\n");
+            out.push_str(&format!("\n  {}\n", t!("cli-agree-pairs")));
             out.push_str(&pairs.render());
         }
     }
     if !r.documents.is_empty() {
-        out.push_str("\n\nPer document, all codes (character level | segment level)\n");
+        out.push_str(&format!("\n\n{}\n", t!("cli-agree-per-document")));
+        let agreement = t!("cli-col-agreement");
         let mut docs = Table::new([
-            "document",
-            "coders",
-            "agreement",
-            "κ",
-            "α",
-            "|",
-            "agreement",
-            "κ",
-            "α",
+            t!("cli-col-document"),
+            t!("cli-col-coders"),
+            agreement.clone(),
+            "κ".to_owned(),
+            "α".to_owned(),
+            "|".to_owned(),
+            agreement,
+            "κ".to_owned(),
+            "α".to_owned(),
         ]);
         for d in &r.documents {
             let (c, s) = (&d.character.overall, &d.segment.overall);
@@ -98,20 +103,24 @@ fn text(name: &str, r: &AgreementReport) -> String {
         out.push_str(&docs.render());
     }
     if !reasons.is_empty() {
-        let list: Vec<String> = reasons.iter().map(ToString::to_string).collect();
-        out.push_str(&format!("\n— = undefined: {}\n", list.join("; ")));
+        let reasons: Vec<String> = reasons.iter().map(|r| reason(*r)).collect();
+        let reasons = reasons.join(&t!("cli-reason-separator"));
+        out.push_str(&format!(
+            "\n{}\n",
+            t!("cli-agree-undefined", reasons = reasons)
+        ));
     }
     out
 }
 
 fn level_table(level: &LevelReport, reasons: &mut Vec<Undefined>) -> String {
     let mut table = Table::new([
-        "code",
-        "units",
-        "coders",
-        "agreement",
-        "Cohen's κ",
-        "Krippendorff's α",
+        t!("cli-col-code"),
+        t!("cli-col-units"),
+        t!("cli-col-coders"),
+        t!("cli-col-agreement"),
+        "Cohen's κ".to_owned(),
+        "Krippendorff's α".to_owned(),
     ]);
     let mut row = |label: &str, m: &Measures| {
         table.row(vec![
@@ -123,11 +132,23 @@ fn level_table(level: &LevelReport, reasons: &mut Vec<Undefined>) -> String {
             figure(m.krippendorff_alpha, reasons),
         ]);
     };
-    row("(all codes)", &level.overall);
+    row(&t!("cli-agree-all-codes"), &level.overall);
     for code in &level.codes {
         row(&code.name, &code.measures);
     }
     table.render()
+}
+
+/// Why a figure is undefined, in the interface language (in English, as
+/// [`Undefined`] displays).
+fn reason(reason: Undefined) -> String {
+    match reason {
+        Undefined::NoCoders => t!("cli-undefined-no-coders"),
+        Undefined::OneCoder => t!("cli-undefined-one-coder"),
+        Undefined::NoPairableUnits => t!("cli-undefined-no-pairable-units"),
+        Undefined::NotTwoCoders => t!("cli-undefined-not-two-coders"),
+        Undefined::NoVariation => t!("cli-undefined-no-variation"),
+    }
 }
 
 /// "0.703", or "—" noting the reason.
@@ -148,5 +169,30 @@ fn note(c: Coefficient, reasons: &mut Vec<Undefined>) {
         && !reasons.contains(&reason)
     {
         reasons.push(reason);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, set_thread_lang};
+
+    #[test]
+    fn reasons_read_as_the_library_words_them() {
+        let all = [
+            Undefined::NoCoders,
+            Undefined::OneCoder,
+            Undefined::NoPairableUnits,
+            Undefined::NotTwoCoders,
+            Undefined::NoVariation,
+        ];
+        set_thread_lang(Lang::En);
+        for r in all {
+            assert_eq!(reason(r), r.to_string());
+        }
+        set_thread_lang(Lang::Zh);
+        for r in all {
+            assert_ne!(reason(r), r.to_string());
+        }
     }
 }

@@ -4,8 +4,10 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
-use super::{plural, say};
+use super::say;
+use crate::i18n::errors::describe;
 use crate::io::{IoError, project_file};
+use crate::t;
 
 /// Exit 0 only when the file loads without any repair. Loading already
 /// refuses what cannot be read or repaired; a quote that had to be
@@ -19,17 +21,18 @@ pub(super) fn run(path: &Path) -> Result<()> {
             path: path.to_owned(),
             problems: loaded.repaired,
         };
-        bail!(
-            "{invalid} ({} whose quote was found elsewhere in the text; saving the project, e.g. with `pizhu tag`, re-anchors them)",
-            plural(n, "annotation", "annotations")
-        );
+        bail!(t!(
+            "cli-check-reanchorable",
+            problems = describe(&invalid),
+            annotations = t!("cli-n-annotations", count = n)
+        ));
     }
     let project = loaded.project;
-    say(format_args!(
-        "OK: {}, {}, {}",
-        plural(project.documents().len(), "document", "documents"),
-        plural(project.codes().len(), "code", "codes"),
-        plural(project.annotations().len(), "annotation", "annotations"),
+    say(t!(
+        "cli-check-ok",
+        documents = t!("cli-n-documents", count = project.documents().len()),
+        codes = t!("cli-n-codes", count = project.codes().len()),
+        annotations = t!("cli-n-annotations", count = project.annotations().len()),
     ));
     Ok(())
 }

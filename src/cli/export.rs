@@ -3,9 +3,10 @@
 use anyhow::{Result, bail};
 
 use super::args::{ExportArgs, ExportFormat};
-use super::{plural, say, warn_repaired};
+use super::{say, warn_repaired};
 use crate::io::export::{ExportOptions, export};
 use crate::io::project_file;
+use crate::t;
 
 /// Load the project and write it in the chosen format.
 pub(super) fn run(args: &ExportArgs) -> Result<()> {
@@ -15,23 +16,22 @@ pub(super) fn run(args: &ExportArgs) -> Result<()> {
     if let (Ok(project), Ok(out)) = (args.project.canonicalize(), args.out.canonicalize())
         && project == out
     {
-        bail!(
-            "{}: refusing to export over the project itself",
-            args.out.display()
-        );
+        bail!(t!(
+            "cli-export-over-project",
+            path = args.out.display().to_string()
+        ));
     }
     let options = ExportOptions {
         csv_bom: args.bom && args.format == ExportFormat::Csv,
     };
     export(&loaded.project, args.format.into(), &args.out, options)?;
-    say(format_args!(
-        "exported {} to {}",
-        plural(
-            loaded.project.annotations().len(),
-            "annotation",
-            "annotations"
+    say(t!(
+        "cli-export-done",
+        annotations = t!(
+            "cli-n-annotations",
+            count = loaded.project.annotations().len()
         ),
-        args.out.display()
+        path = args.out.display().to_string()
     ));
     Ok(())
 }

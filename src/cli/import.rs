@@ -5,10 +5,11 @@ use std::path::Path;
 use anyhow::{Context as _, Result, bail};
 
 use super::args::ImportFormat;
-use super::{plural, say, warn_repaired};
+use super::{note, say, warn, warn_repaired};
 use crate::io::import::{AnnotationFormat, import_annotations};
 use crate::io::{IoError, project_file};
 use crate::model::Project;
+use crate::t;
 
 impl From<ImportFormat> for AnnotationFormat {
     fn from(format: ImportFormat) -> Self {
@@ -35,10 +36,10 @@ pub(super) fn run(path: &Path, format: ImportFormat, file: &Path) -> Result<()> 
     if let (Ok(project), Ok(foreign)) = (path.canonicalize(), file.canonicalize())
         && project == foreign
     {
-        bail!(
-            "{}: refusing to import the project into itself",
-            file.display()
-        );
+        bail!(t!(
+            "cli-import-into-itself",
+            path = file.display().to_string()
+        ));
     }
     let existed = path.exists();
     let mut project = if existed {
@@ -58,11 +59,20 @@ pub(super) fn run(path: &Path, format: ImportFormat, file: &Path) -> Result<()> 
         project = Project::new(name);
     }
     let report = &imported.report;
+    let file_name = file.display().to_string();
     for skipped in &report.skipped {
-        eprintln!("pizhu: warning: {}: skipped {skipped}", file.display());
+        warn(t!(
+            "cli-import-skipped",
+            file = file_name.as_str(),
+            item = skipped.to_string()
+        ));
     }
-    for note in &report.notes {
-        eprintln!("pizhu: note: {}: {note}", file.display());
+    for text in &report.notes {
+        note(t!(
+            "cli-import-note",
+            file = file_name.as_str(),
+            note = text.as_str()
+        ));
     }
     let changed = !imported.is_empty();
     if changed {
@@ -73,26 +83,29 @@ pub(super) fn run(path: &Path, format: ImportFormat, file: &Path) -> Result<()> 
     if changed || !existed {
         project_file::save(&project, path)?;
     }
-    say(format_args!(
-        "imported {} ({} already there), {} ({} matched), {} ({} matched) from {} into {}{}",
-        plural(report.annotations_added, "annotation", "annotations"),
-        report.annotations_present,
-        plural(report.documents_added, "document", "documents"),
-        report.documents_matched,
-        plural(report.codes_added, "code", "codes"),
-        report.codes_matched,
-        file.display(),
-        path.display(),
-        [
-            (report.memos > 0).then(|| format!("; {}", plural(report.memos, "memo", "memos"))),
-            (!report.skipped.is_empty()).then(|| format!(
-                "; skipped {}",
-                plural(report.skipped.len(), "item", "items")
-            )),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<String>()
-    ));
+    let mut summary = t!(
+        "cli-import-done",
+        annotations = t!("cli-n-annotations", count = report.annotations_added),
+        present = report.annotations_present,
+        documents = t!("cli-n-documents", count = report.documents_added),
+        documents_matched = report.documents_matched,
+        codes = t!("cli-n-codes", count = report.codes_added),
+        codes_matched = report.codes_matched,
+        file = file_name.as_str(),
+        project = path.display().to_string(),
+    );
+    if report.memos > 0 {
+        summary.push_str(&t!(
+            "cli-import-memos",
+            memos = t!("cli-n-memos", count = report.memos)
+        ));
+    }
+    if !report.skipped.is_empty() {
+        summary.push_str(&t!(
+            "cli-import-skipped-items",
+            items = t!("cli-n-items", count = report.skipped.len())
+        ));
+    }
+    say(summary);
     Ok(())
 }

@@ -5,6 +5,11 @@
 //! stderr that names the file and the problem (`pizhu: PATH: …`); 2 usage
 //! error (clap's). A command that fails writes nothing: projects are built in
 //! memory and saved last, atomically, by [`crate::io::project_file::save`].
+//!
+//! Help and messages speak the system's language ([`Lang::from_system`]:
+//! `PIZHU_LANG`, else the locale), from `assets/i18n/*/cli.ftl`; what other
+//! programs read (JSON, exports, exit codes, flags) is the same in every
+//! language.
 
 mod agree;
 mod args;
@@ -22,17 +27,20 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
+use clap::FromArgMatches as _;
 use clap::error::ErrorKind;
-use clap::{CommandFactory as _, Parser as _};
 
+use crate::i18n::{self, Lang};
 use crate::io::IoError;
 use crate::model::Problem;
+use crate::t;
 use args::{Cli, Command, ExportFormat};
 
 /// Parse the command line; run the GUI or a command. Exit codes: 0 success,
 /// 1 bad input or failed check, 2 usage error.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    i18n::set_default_lang(Lang::from_system());
+    let cli = match parse() {
         Ok(cli) => cli,
         // `--help` and `--version` come this way too, with exit code 0.
         Err(err) => return clap_exit(&err),
@@ -46,13 +54,21 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// The error and its causes, like `{err:#}`, but without repeating a cause
-/// whose text the message already includes (the io errors print their OS
-/// error in their own message and also return it as their source).
+/// The arguments, parsed by the translated [`args::command`].
+fn parse() -> Result<Cli, clap::Error> {
+    let mut command = args::command();
+    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut command))
+}
+
+/// The error and its causes, like `{err:#}` but each in the interface
+/// language ([`i18n::errors::describe`]), without repeating a cause whose
+/// text the message already includes (the io errors print their OS error
+/// in their own message and also return it as their source).
 fn report(err: &anyhow::Error) -> String {
     let mut out = String::new();
     for cause in err.chain() {
-        let text = cause.to_string();
+        let text = i18n::errors::describe(cause);
         if out.contains(&text) {
             continue;
         }
@@ -76,7 +92,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(usage_error_in(
                     "export",
                     ErrorKind::ArgumentConflict,
-                    "--bom applies only to --format csv",
+                    t!("cli-error-bom-not-csv"),
                 ));
             }
             export::run(&args)?;
@@ -116,8 +132,11 @@ fn gui(file: Option<PathBuf>) -> Result<ExitCode> {
                 return Ok(usage_error(
                     ErrorKind::InvalidSubcommand,
                     format!(
-                        "unrecognized subcommand or missing file '{}'{}",
-                        path.display(),
+                        "{}{}",
+                        t!(
+                            "cli-error-unknown-command",
+                            word = path.display().to_string()
+                        ),
                         suggestion(&path.to_string_lossy())
                     ),
                 ));
@@ -144,7 +163,7 @@ fn looks_like_command(path: &Path) -> bool {
 
 /// "\n\n  tip: a similar subcommand exists: 'stats'" for a near miss, else "".
 fn suggestion(word: &str) -> String {
-    let command = Cli::command();
+    let command = args::command();
     let best = command
         .get_subcommands()
         .map(|c| c.get_name())
@@ -152,7 +171,7 @@ fn suggestion(word: &str) -> String {
         .filter(|(d, name)| *d <= 2 && *d < name.len())
         .min();
     best.map_or_else(String::new, |(_, name)| {
-        format!("\n\n  tip: a similar subcommand exists: '{name}'")
+        format!("\n\n  {}", t!("cli-tip-similar-command", name = name))
     })
 }
 
@@ -175,14 +194,13 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// Print a usage error the way clap does (with the usage line) and return
 /// clap's exit code for it (2).
 fn usage_error(kind: ErrorKind, message: impl std::fmt::Display) -> ExitCode {
-    clap_exit(&Cli::command().error(kind, message))
+    clap_exit(&args::command().error(kind, message))
 }
 
 /// [`usage_error`] with the usage line of `subcommand`.
 fn usage_error_in(subcommand: &str, kind: ErrorKind, message: impl std::fmt::Display) -> ExitCode {
-    let mut command = Cli::command();
-    // Building fills in the bin name, so the usage reads "pizhu export …".
-    command.build();
+    // Built, so the bin name is filled in and the usage reads "pizhu export …".
+    let mut command = args::command();
     match command.find_subcommand_mut(subcommand) {
         Some(sub) => clap_exit(&sub.error(kind, message)),
         None => clap_exit(&command.error(kind, message)),
@@ -210,15 +228,32 @@ fn warn_repaired(path: &Path, repaired: &[Problem]) {
         path: path.to_owned(),
         problems: repaired.to_vec(),
     };
-    eprintln!(
-        "pizhu: warning: re-anchored {} annotation(s) whose quote had moved: {invalid}",
-        repaired.len()
-    );
+    warn(t!(
+        "cli-warning-reanchored",
+        annotations = t!("cli-n-annotations", count = repaired.len()),
+        problems = i18n::errors::describe(&invalid)
+    ));
 }
 
-/// "1 occurrence", "3 occurrences".
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// "pizhu: warning: MESSAGE" on stderr.
+fn warn(message: String) {
+    eprintln!("pizhu: {}", t!("cli-warning", message = message));
+}
+
+/// "pizhu: note: MESSAGE" on stderr.
+fn note(message: String) {
+    eprintln!("pizhu: {}", t!("cli-note", message = message));
+}
+
+/// The note that an existing file was replaced and kept as FILE.bak.
+fn note_backup(path: &Path) {
+    note(t!("cli-note-backup", path = path.display().to_string()));
+}
+
+/// Items joined as a list is in the interface language ("a, b" or "a、b").
+fn list<S: AsRef<str>>(items: &[S]) -> String {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    items.join(&t!("cli-list-separator"))
 }
 
 #[cfg(test)]

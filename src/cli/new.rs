@@ -4,9 +4,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
-use super::{plural, say};
+use super::{note_backup, say};
 use crate::io::{IoError, import, project_file};
 use crate::model::{Edit, Project, starter};
+use crate::t;
 use crate::text::decode::normalize_newlines;
 
 /// The bundled declaration; a project on it starts with its codebook.
@@ -49,26 +50,27 @@ pub(super) fn run(path: &Path, docs: &[PathBuf]) -> Result<()> {
     }
     let existed = path.exists();
     project_file::save(&project, path)?;
-    say(format_args!(
-        "created {} with {} and {}",
-        path.display(),
-        plural(project.documents().len(), "document", "documents"),
-        plural(project.codes().len(), "code", "codes"),
+    say(t!(
+        "cli-new-created",
+        path = path.display().to_string(),
+        documents = t!("cli-n-documents", count = project.documents().len()),
+        codes = t!("cli-n-codes", count = project.codes().len()),
     ));
     for doc in project.documents() {
         let encoding = doc.source.as_ref().map_or("", |s| s.encoding.as_str());
         say(format_args!(
-            "  {}  {}  ({encoding}, {} characters)",
-            doc.id,
-            doc.name,
-            doc.char_len()
+            "  {}",
+            t!(
+                "cli-new-document",
+                id = doc.id.to_string(),
+                name = doc.name.as_str(),
+                encoding = encoding,
+                chars = doc.char_len(),
+            )
         ));
     }
     if existed {
-        eprintln!(
-            "pizhu: note: {0} existed; the previous file is kept as {0}.bak",
-            path.display()
-        );
+        note_backup(path);
     }
     Ok(())
 }

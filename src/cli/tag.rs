@@ -3,11 +3,12 @@
 use anyhow::{Context as _, Result, anyhow, bail};
 
 use super::args::TagArgs;
-use super::{plural, say, warn_repaired};
+use super::{list, say, warn_repaired};
 use crate::io::author::default_author;
 use crate::io::project_file;
 use crate::model::codebook::fresh_code_id;
 use crate::model::{Annotation, Code, Color, Edit};
+use crate::t;
 use crate::text::decode::normalize_newlines;
 use crate::text::search::find_all;
 
@@ -15,7 +16,7 @@ use crate::text::search::find_all;
 /// already carry an annotation with the same span and code are skipped, so
 /// running the same command twice changes nothing (and writes nothing).
 pub(super) fn run(args: &TagArgs) -> Result<()> {
-    let path = args.project.display();
+    let path = args.project.display().to_string();
     let loaded = project_file::load(&args.project)?;
     warn_repaired(&args.project, &loaded.repaired);
     let mut project = loaded.project;
@@ -24,31 +25,40 @@ pub(super) fn run(args: &TagArgs) -> Result<()> {
         let known: Vec<String> = project
             .documents()
             .iter()
-            .map(|d| format!("{} ({})", d.name, d.id))
+            .map(|d| {
+                t!(
+                    "cli-document-with-id",
+                    name = d.name.as_str(),
+                    id = d.id.to_string()
+                )
+            })
             .collect();
-        anyhow!(
-            "{path}: no document named {:?}; the documents are: {}",
-            args.doc,
-            known.join(", ")
-        )
+        anyhow!(t!(
+            "cli-tag-no-document",
+            path = path.as_str(),
+            name = format!("{:?}", args.doc),
+            documents = list(&known)
+        ))
     })?;
     // Document texts are newline-normalised, so the quote must be too.
     let quote = normalize_newlines(&args.quote);
     if quote.is_empty() {
-        bail!("{path}: the quote is empty");
+        bail!(t!("cli-tag-empty-quote", path = path.as_str()));
     }
     let found = find_all(doc, &quote);
     if found.is_empty() {
-        bail!(
-            "{path}: quote {quote:?} not found in document {:?} ({})",
-            doc.name,
-            doc.id
-        );
+        bail!(t!(
+            "cli-tag-quote-not-found",
+            path = path.as_str(),
+            quote = format!("{quote:?}"),
+            document = format!("{:?}", doc.name),
+            id = doc.id.to_string()
+        ));
     }
 
     let code_name = args.code.trim();
     if code_name.is_empty() {
-        bail!("{path}: the code name is empty");
+        bail!(t!("cli-tag-empty-code", path = path.as_str()));
     }
     let mut edits = Vec::new();
     let (code_id, code_name, new_code) = match project.code_by_name(code_name) {
@@ -91,37 +101,39 @@ pub(super) fn run(args: &TagArgs) -> Result<()> {
     let doc_name = doc.name.clone();
 
     let mut summary = if added == 0 {
-        format!("nothing to do: {quote} in {doc_name} is already tagged with {code_name}")
+        t!(
+            "cli-tag-nothing-to-do",
+            quote = quote.as_str(),
+            document = doc_name.as_str(),
+            code = code_name.as_str()
+        )
     } else {
-        format!(
-            "tagged {} of {quote} in {doc_name} with {code_name}",
-            plural(added, "occurrence", "occurrences")
+        t!(
+            "cli-tag-tagged",
+            occurrences = t!("cli-n-occurrences", count = added),
+            quote = quote.as_str(),
+            document = doc_name.as_str(),
+            code = code_name.as_str()
         )
     };
     if new_code {
-        summary.push_str(&format!(" (new code {code_id})"));
+        summary.push_str(&t!("cli-tag-new-code", id = code_id.to_string()));
     }
     if added > 0 && !skipped.is_empty() {
-        summary.push_str(&format!(
-            "; {} already tagged",
-            plural(skipped.len(), "was", "were")
-        ));
+        summary.push_str(&t!("cli-tag-already-tagged", count = skipped.len()));
     }
     // Skipping keeps the command idempotent, but a different note must not
     // vanish silently.
     let stale_notes = skipped.iter().filter(|a| a.note != args.note).count();
     if stale_notes > 0 && !args.note.is_empty() {
-        summary.push_str(&format!(
-            "; {} kept a different note",
-            plural(stale_notes, "existing annotation", "existing annotations")
-        ));
+        summary.push_str(&t!("cli-tag-kept-note", count = stale_notes));
     }
 
     if added > 0 {
         let label = format!("tag {quote} with {code_name}");
         project
             .apply(Edit::Batch { label, edits })
-            .with_context(|| path.to_string())?;
+            .with_context(|| path.clone())?;
         project_file::save(&project, &args.project)?;
     }
     say(summary);

@@ -101,7 +101,10 @@ pub fn io(err: &IoError) -> String {
             t!("err-encrypted", path = p(path), format = *format)
         }
         IoError::NoText { path, reason } => {
-            let reason = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+            let reason = if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+            {
                 t!("err-no-text-pdf")
             } else {
                 reason.clone()

@@ -86,8 +86,27 @@ where
     pizhu_as("tester", args)
 }
 
-/// Run `pizhu ARGS…` as `author`.
+/// Run `pizhu ARGS…` as `author`, in English.
 pub fn pizhu_as<I, S>(author: &str, args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    run("en", author, args)
+}
+
+/// Run `pizhu ARGS…` as "tester" with `PIZHU_LANG=lang` (e.g. `zh_CN.UTF-8`).
+pub fn pizhu_in<I, S>(lang: &str, args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    run(lang, "tester", args)
+}
+
+/// The CLI speaks the system's language; the tests choose one, so that they
+/// pass the same on every machine.
+fn run<I, S>(lang: &str, author: &str, args: I) -> Run
 where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
@@ -95,6 +114,7 @@ where
     let out = Command::new(env!("CARGO_BIN_EXE_pizhu"))
         .args(args)
         .env("PIZHU_AUTHOR", author)
+        .env("PIZHU_LANG", lang)
         .output()
         .expect("the pizhu binary runs");
     Run {
