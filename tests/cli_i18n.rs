@@ -143,8 +143,8 @@ fn english_help_is_unchanged() {
     assert!(
         help.starts_with(
             "Pizhu (批注): close reading and qualitative coding of texts, Chinese first.\n\n\
-             Without a command, opens the app: on FILE (a document in any encoding, or a \
-             .pizhu.ron project), or on the bundled 1998 China–Russia declaration. The commands \
+             Without a command, opens the app: on FILE (a document: text in any encoding, \
+             HTML, DOCX, EPUB or PDF; or a .pizhu.ron project), or on the bundled 1998 China–Russia declaration. The commands \
              work headless, on project files.\n\nUsage: pizhu [FILE]\n       pizhu <COMMAND>\n"
         ),
         "{help}"

@@ -278,6 +278,6 @@ mod tests {
         });
         let text = report(&err);
         assert!(text.starts_with("a.txt: cannot read: "), "{text}");
-        assert_eq!(text.matches("not found").count(), 1, "{text}");
+        assert_eq!(text.matches("no such file").count(), 1, "{text}");
     }
 }
