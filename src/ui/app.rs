@@ -49,10 +49,7 @@ pub struct AppOptions {
 /// A file being read on a worker thread.
 pub(super) enum Job {
     Project(PathBuf, Result<Loaded, IoError>),
-    Document {
-        add: bool,
-        result: Result<Document, IoError>,
-    },
+    Document(Box<super::reading::DocumentJob>),
     Merge(PathBuf, Result<Loaded, IoError>),
 }
 
@@ -87,6 +84,10 @@ pub struct PizhuApp {
     pub(super) autosaved_revision: u64,
     pub(super) jobs: (mpsc::Sender<Job>, mpsc::Receiver<Job>),
     pub(super) busy: usize,
+    /// Documents being read, with their progress.
+    pub(super) readings: Vec<super::reading::Reading>,
+    /// The last document read in a guessed encoding.
+    pub(super) encoding_guess: Option<super::reading::EncodingGuess>,
     pub(super) title: String,
     pub(super) allow_close: bool,
     pub(super) search: super::search_bar::SearchState,
@@ -135,6 +136,8 @@ impl PizhuApp {
             autosaved_revision: 0,
             jobs: mpsc::channel(),
             busy: 0,
+            readings: Vec::new(),
+            encoding_guess: None,
             title: String::new(),
             allow_close: false,
             search: super::search_bar::SearchState::default(),
@@ -281,12 +284,17 @@ impl PizhuApp {
             let result = crate::io::project_file::load(path);
             self.finish_job(Job::Project(path.to_owned(), result));
         } else {
-            let result = crate::io::import::read_document(path, DocId("d-1".into()));
-            self.finish_job(Job::Document { add: false, result });
+            let progress = crate::io::import::Progress::new();
+            let result =
+                crate::io::import::open_document(path, DocId("d-1".into()), None, &progress);
+            self.finish_job(Job::Document(Box::new(super::reading::DocumentJob {
+                path: path.to_owned(),
+                then: super::reading::Then::Open,
+                result,
+            })));
         }
     }
 
-    /// Read a file on a worker thread.
     /// Read another project on a worker thread, to merge it.
     pub(super) fn spawn_merge(&mut self, ctx: &egui::Context, path: PathBuf) {
         let tx = self.jobs.0.clone();
@@ -299,26 +307,21 @@ impl PizhuApp {
         });
     }
 
+    /// Read a project or a document on a worker thread: open it, or add
+    /// the document to the project.
     pub(super) fn spawn_read(&mut self, ctx: &egui::Context, path: PathBuf, add: bool) {
+        use super::reading::Then;
+        if add || !crate::io::project_file::is_project_path(&path) {
+            let then = if add { Then::Add } else { Then::Open };
+            self.spawn_document(ctx, path, then, None);
+            return;
+        }
         let tx = self.jobs.0.clone();
         let ctx = ctx.clone();
-        let doc_id = if add {
-            self.project.fresh_doc_id()
-        } else {
-            DocId("d-1".into())
-        };
         self.busy += 1;
         std::thread::spawn(move || {
-            let job = if !add && crate::io::project_file::is_project_path(&path) {
-                let result = crate::io::project_file::load(&path);
-                Job::Project(path, result)
-            } else {
-                Job::Document {
-                    add,
-                    result: crate::io::import::read_document(&path, doc_id),
-                }
-            };
-            let _ = tx.send(job);
+            let result = crate::io::project_file::load(&path);
+            let _ = tx.send(Job::Project(path, result));
             ctx.request_repaint();
         });
     }
@@ -350,39 +353,7 @@ impl PizhuApp {
                 }
             }
             Job::Project(_, Err(err)) => self.error(t!("error-open-project"), &err),
-            Job::Document {
-                add: false,
-                result: Ok(doc),
-            } => {
-                let path = doc.source.as_ref().map(|s| PathBuf::from(&s.path));
-                let name = doc
-                    .name
-                    .rsplit_once('.')
-                    .map_or(doc.name.clone(), |(stem, _)| stem.to_owned());
-                let project = project_with(name, doc);
-                self.replace_project(project, None);
-                if let Some(path) = path {
-                    self.prefs.add_recent(&path);
-                }
-            }
-            Job::Document {
-                add: true,
-                result: Ok(doc),
-            } => {
-                let id = doc.id.clone();
-                let name = doc.name.clone();
-                let index = self.project.documents().len();
-                self.commands
-                    .push(Command::Edit(crate::model::Edit::InsertDocument {
-                        document: Box::new(doc),
-                        index,
-                    }));
-                self.commands.push(Command::ShowDocument(id));
-                self.toast(t!("toast-added", name = name));
-            }
-            Job::Document {
-                result: Err(err), ..
-            } => self.error(t!("error-open-document"), &err),
+            Job::Document(job) => self.finish_document(*job),
             Job::Merge(_, Err(err)) => self.error(t!("error-merge"), &err),
             Job::Merge(path, Ok(loaded)) => self.merge_with(&path, &loaded.project),
         }
@@ -461,6 +432,7 @@ impl PizhuApp {
         self.code_draft = None;
         self.memos.reset();
         self.view.reset();
+        self.encoding_guess = None;
     }
 
     /// Write the recovery file when there are unsaved changes a minute old.
@@ -536,6 +508,9 @@ impl PizhuApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         if self.search.open {
             egui::Panel::top("find").show(ui, |ui| super::search_bar::ui(self, ui));
+        }
+        if self.encoding_guess.is_some() {
+            egui::Panel::top("encoding").show(ui, |ui| super::reading::encoding_bar(self, ui));
         }
         egui::Panel::left("codebook")
             .resizable(true)
@@ -652,11 +627,12 @@ impl PizhuApp {
                 "status-annotations",
                 count = self.project.annotations().len()
             ));
-            if self.busy > 0 {
+            if self.readings.is_empty() && self.busy > 0 {
                 ui.separator();
                 ui.spinner();
                 ui.label(t!("status-reading"));
             }
+            super::reading::progress_ui(self, ui);
             if self.segmenter.get().is_none() {
                 ui.separator();
                 ui.label(t!("status-segmenter"));

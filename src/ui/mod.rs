@@ -17,6 +17,7 @@ pub mod memos_window;
 pub mod menus;
 pub mod modals;
 pub mod prefs;
+pub mod reading;
 pub mod search_bar;
 pub mod settings;
 pub mod shortcuts;

@@ -23,3 +23,13 @@ a11y-document = Text of { $name }
 a11y-selection = Selected: “{ $text }”
 a11y-annotation = Annotation “{ $text }”, codes: { $codes }
 list-separator = ,{" "}
+
+## Reading documents
+status-reading-file = reading { $name }
+toast-import-cancelled = Import of { $name } cancelled; nothing was added.
+encoding-guessed = { $name }: the text encoding was guessed as { $encoding }. If the text looks garbled,
+encoding-choose = read it as
+encoding-reopen = Read Again
+encoding-keep = Keep This Encoding
+encoding-has-annotations = The document already has annotations; its encoding can no longer be changed (the annotations would point into a different text).
+edit-reencode = read “{ $name }” as { $encoding }

@@ -20,3 +20,13 @@ a11y-document = { $name } 的正文
 a11y-selection = 已选中：“{ $text }”
 a11y-annotation = 批注“{ $text }”，编码：{ $codes }
 list-separator = 、
+
+## 读取文档
+status-reading-file = 正在读取 { $name }
+toast-import-cancelled = 已取消导入 { $name }，未添加任何内容。
+encoding-guessed = { $name }：字符编码是推测出来的，为 { $encoding }。如果文字显示为乱码，
+encoding-choose = 请改用
+encoding-reopen = 重新读取
+encoding-keep = 保留此编码
+encoding-has-annotations = 该文档已有批注，不能再更改字符编码（否则批注会指向不同的文本）。
+edit-reencode = 以 { $encoding } 重新读取“{ $name }”

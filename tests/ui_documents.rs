@@ -1,0 +1,153 @@
+//! Documents added through the window: every format, a scanned PDF refused
+//! with a message, a guessed encoding corrected from the bar, and a large
+//! import cancelled from the status bar.
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use pizhu::i18n::Lang;
+use pizhu::ui::dialogs::ScriptedDialogs;
+use pizhu::ui::prefs::Prefs;
+use pizhu::ui::{AppOptions, PizhuApp};
+
+fn harness(dialogs: &ScriptedDialogs) -> Harness<'static, PizhuApp> {
+    let prefs = Prefs {
+        author: "tester".into(),
+        language: Some(Lang::En),
+        ..Prefs::default()
+    };
+    let mut app = PizhuApp::new(
+        &egui::Context::default(),
+        AppOptions {
+            open: None,
+            data_dir: None,
+            dialogs: Box::new(dialogs.clone()),
+            prefs,
+            welcome: false,
+        },
+    );
+    app.wait_for_jobs();
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(pizhu::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Add Document… with the dialog answering `path`, and wait for the read.
+fn add_document(
+    harness: &mut Harness<'_, PizhuApp>,
+    dialogs: &ScriptedDialogs,
+    path: &std::path::Path,
+) {
+    dialogs.answer(Some(path.to_owned()));
+    harness.get_by_label("Add Document…").click();
+    harness.run_steps(3);
+    harness.state_mut().wait_for_jobs();
+    harness.run_steps(4);
+}
+
+#[test]
+fn every_format_is_added_and_a_scanned_pdf_is_refused_by_name() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    for name in [
+        "declaration.docx",
+        "declaration.epub",
+        "declaration.pdf",
+        "gbk.html",
+    ] {
+        add_document(&mut harness, &dialogs, &fixture(name));
+        let doc = harness.state().current_document().expect("shown");
+        assert_eq!(doc.name, name);
+        assert!(doc.text().contains("中俄"), "{name}: {}", doc.text());
+    }
+    assert_eq!(harness.state().project().documents().len(), 5);
+    add_document(&mut harness, &dialogs, &fixture("scanned.pdf"));
+    let message = harness
+        .state()
+        .error_message()
+        .expect("an error")
+        .to_owned();
+    assert!(
+        message.contains("scanned.pdf") && message.contains("OCR"),
+        "{message}"
+    );
+    assert_eq!(
+        harness.state().project().documents().len(),
+        5,
+        "nothing added"
+    );
+}
+
+#[test]
+fn a_guessed_encoding_can_be_changed_from_the_bar_and_undone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("short-gbk.txt");
+    let (bytes, _, _) = encoding_rs::GBK.encode("世纪之交的中俄关系\n");
+    std::fs::write(&path, &bytes).expect("write");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    add_document(&mut harness, &dialogs, &path);
+    let first = harness
+        .state()
+        .current_document()
+        .expect("added")
+        .text()
+        .to_owned();
+    harness.get_by_label_contains("the text encoding was guessed as");
+    // Read it again as Big5: another text, one undoable step.
+    harness.get_by_label("read it as").click();
+    harness.run_steps(3);
+    harness.get_by_label("Big5").click();
+    harness.run_steps(3);
+    harness.get_by_label("Read Again").click();
+    harness.run_steps(3);
+    harness.state_mut().wait_for_jobs();
+    harness.run_steps(4);
+    let doc = harness.state().current_document().expect("shown");
+    assert_eq!(
+        doc.source.as_ref().map(|s| s.encoding.as_str()),
+        Some("Big5")
+    );
+    assert_ne!(doc.text(), first);
+    assert_eq!(harness.state().project().documents().len(), 2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(4);
+    let doc = harness.state().current_document().expect("shown");
+    assert_eq!(doc.text(), first);
+    harness.get_by_label("Keep This Encoding").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("was guessed as").is_none());
+}
+
+#[test]
+fn a_large_import_shows_progress_and_can_be_cancelled() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("large-gb18030.txt");
+    let line = "世纪之交的中俄关系：双方愿在平等互利的基础上发展长期稳定的睦邻友好和互利合作。\n";
+    let text = line.repeat(8 * 1024 * 1024 / line.len());
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    std::fs::write(&path, &bytes).expect("write");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    dialogs.answer(Some(path.clone()));
+    harness.get_by_label("Add Document…").click();
+    harness.run_steps(2);
+    harness.get_by_label("reading large-gb18030.txt");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    harness.state_mut().wait_for_jobs();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Import of large-gb18030.txt cancelled");
+    assert_eq!(harness.state().project().documents().len(), 1);
+    assert!(harness.state().error_message().is_none());
+}
