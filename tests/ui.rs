@@ -6,9 +6,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use pizhu::i18n::Lang;
 use pizhu::model::{CharPos, CharSpan};
+use pizhu::ui::PizhuApp;
 use pizhu::ui::dialogs::ScriptedDialogs;
-use pizhu::ui::prefs::Prefs;
-use pizhu::ui::{AppOptions, PizhuApp};
+
+mod ui_support;
+
+use ui_support::{Start, harness};
 
 fn app_with(
     dialogs: &ScriptedDialogs,
@@ -25,33 +28,13 @@ fn app_in(
     open: Option<std::path::PathBuf>,
     data_dir: Option<std::path::PathBuf>,
 ) -> PizhuApp {
-    let prefs = Prefs {
-        author: "tester".into(),
-        language: Some(lang),
-        ..Prefs::default()
-    };
-    let mut app = PizhuApp::new(
-        &egui::Context::default(),
-        AppOptions {
-            open,
-            data_dir,
-            dialogs: Box::new(dialogs.clone()),
-            prefs,
-            welcome: false,
-        },
-    );
-    app.wait_for_jobs();
-    app
-}
-
-fn harness(app: PizhuApp) -> Harness<'static, PizhuApp> {
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_context_setup(pizhu::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
-    harness.run_steps(3);
-    harness
+    Start {
+        lang,
+        open,
+        data_dir,
+        ..Start::new(dialogs)
+    }
+    .app()
 }
 
 fn pointer(harness: &Harness<'_, PizhuApp>, pos: Pos2, pressed: Option<bool>) {

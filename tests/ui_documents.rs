@@ -2,38 +2,16 @@
 //! with a message, a guessed encoding corrected from the bar, and a large
 //! import cancelled from the status bar.
 
-use egui::{Key, Modifiers, Vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use pizhu::i18n::Lang;
+use pizhu::ui::PizhuApp;
 use pizhu::ui::dialogs::ScriptedDialogs;
-use pizhu::ui::prefs::Prefs;
-use pizhu::ui::{AppOptions, PizhuApp};
+
+mod ui_support;
 
 fn harness(dialogs: &ScriptedDialogs) -> Harness<'static, PizhuApp> {
-    let prefs = Prefs {
-        author: "tester".into(),
-        language: Some(Lang::En),
-        ..Prefs::default()
-    };
-    let mut app = PizhuApp::new(
-        &egui::Context::default(),
-        AppOptions {
-            open: None,
-            data_dir: None,
-            dialogs: Box::new(dialogs.clone()),
-            prefs,
-            welcome: false,
-        },
-    );
-    app.wait_for_jobs();
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_context_setup(pizhu::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
-    harness.run_steps(3);
-    harness
+    ui_support::harness(ui_support::Start::new(dialogs).app())
 }
 
 fn fixture(name: &str) -> std::path::PathBuf {
