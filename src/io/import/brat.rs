@@ -348,8 +348,14 @@ fn read_pair(
             _ => skip(format!("line {}: not a brat annotation line", number + 1)),
         }
     }
+    // A note goes to the first T line of its id, looked up rather than
+    // searched for: a file can hold thousands of both.
+    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(textbounds.len());
+    for (i, t) in textbounds.iter().enumerate() {
+        by_id.entry(t.id.clone()).or_insert(i);
+    }
     for (label, target, note) in notes {
-        match textbounds.iter_mut().find(|t| t.id == target) {
+        match by_id.get(&target).and_then(|&i| textbounds.get_mut(i)) {
             Some(t) => t.notes.push(note),
             None => foreign.skipped.push(Skipped {
                 id: label,
