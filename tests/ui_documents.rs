@@ -1,6 +1,7 @@
-//! Documents added through the window: every format, a scanned PDF refused
-//! with a message, a guessed encoding corrected from the bar, and a large
-//! import cancelled from the status bar.
+//! Files in and out through the window: documents of every format added, a
+//! scanned PDF refused with a message, a guessed encoding corrected from the
+//! bar, a large import cancelled from the status bar, and exports written in
+//! the background.
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -128,4 +129,42 @@ fn a_large_import_shows_progress_and_can_be_cancelled() {
     harness.get_by_label_contains("Import of large-gb18030.txt cancelled");
     assert_eq!(harness.state().project().documents().len(), 1);
     assert!(harness.state().error_message().is_none());
+}
+
+#[test]
+fn export_from_the_menu_writes_the_file_in_the_background() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dialogs = ScriptedDialogs::default();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/example.pizhu.ron");
+    let mut harness = ui_support::harness(
+        ui_support::Start {
+            open: Some(example),
+            ..ui_support::Start::new(&dialogs)
+        }
+        .app(),
+    );
+    let annotations = harness.state().project().annotations().len();
+    for (item, file) in [("REFI-QDA project", "out.qdpx"), ("CSV…", "out.csv")] {
+        let path = dir.path().join(file);
+        dialogs.answer(Some(path.clone()));
+        harness.get_by_label("File").click();
+        harness.run_steps(3);
+        harness.get_by_label("Export").hover();
+        harness.run_steps(3);
+        harness.get_by_label_contains(item).click();
+        harness.run_steps(3);
+        harness.state_mut().wait_for_jobs();
+        harness.run_steps(3);
+        harness.get_by_label_contains(&format!("Exported {}", path.display()));
+        assert!(
+            std::fs::metadata(&path).expect("written").len() > 1000,
+            "{file}"
+        );
+    }
+    let csv = std::fs::read_to_string(dir.path().join("out.csv")).expect("csv");
+    assert_eq!(
+        csv.lines().count(),
+        annotations + 1,
+        "a header and a row per annotation"
+    );
 }

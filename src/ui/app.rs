@@ -51,6 +51,7 @@ pub(super) enum Job {
     Project(PathBuf, Result<Loaded, IoError>),
     Document(Box<super::reading::DocumentJob>),
     Merge(PathBuf, Result<Loaded, IoError>),
+    Exported(PathBuf, Result<(), IoError>),
 }
 
 /// A short message at the bottom of the window.
@@ -356,6 +357,10 @@ impl PizhuApp {
             Job::Document(job) => self.finish_document(*job),
             Job::Merge(_, Err(err)) => self.error(t!("error-merge"), &err),
             Job::Merge(path, Ok(loaded)) => self.merge_with(&path, &loaded.project),
+            Job::Exported(path, Ok(())) => {
+                self.toast(t!("toast-exported", path = path.display().to_string()));
+            }
+            Job::Exported(_, Err(err)) => self.error(t!("error-export"), &err),
         }
     }
 

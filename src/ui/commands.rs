@@ -354,15 +354,18 @@ impl PizhuApp {
                 }
             }
             DialogRequest::Export { what, bom, .. } => {
-                match crate::io::export::export(
-                    &self.project,
-                    what,
-                    &path,
-                    ExportOptions { csv_bom: bom },
-                ) {
-                    Ok(()) => self.toast(t!("toast-exported", path = path.display().to_string())),
-                    Err(err) => self.error(t!("error-export"), &err),
-                }
+                // A large project takes a fifth of a second to export (qdpx,
+                // 6 MB): on a copy, off the UI thread.
+                let project = self.project.clone();
+                let tx = self.jobs.0.clone();
+                let ctx = ctx.clone();
+                self.busy += 1;
+                std::thread::spawn(move || {
+                    let options = ExportOptions { csv_bom: bom };
+                    let result = crate::io::export::export(&project, what, &path, options);
+                    let _ = tx.send(super::app::Job::Exported(path, result));
+                    ctx.request_repaint();
+                });
             }
         }
     }
