@@ -168,3 +168,46 @@ fn export_from_the_menu_writes_the_file_in_the_background() {
         "a header and a row per annotation"
     );
 }
+
+#[test]
+fn annotations_of_another_tool_are_imported_in_one_undoable_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let qdpx = dir.path().join("example.qdpx");
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/example.pizhu.ron");
+    let loaded = pizhu::io::project_file::load(&example).expect("example");
+    pizhu::io::export::export(
+        &loaded.project,
+        pizhu::io::export::Format::Qdpx,
+        &qdpx,
+        pizhu::io::export::ExportOptions::default(),
+    )
+    .expect("export");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs);
+    assert!(harness.state().project().annotations().is_empty());
+    dialogs.answer(Some(qdpx));
+    harness.get_by_label("File").click();
+    harness.run_steps(3);
+    harness.get_by_label("Import Annotations").hover();
+    harness.run_steps(3);
+    harness.get_by_label("REFI-QDA project (.qdpx)…").click();
+    harness.run_steps(3);
+    harness.state_mut().wait_for_jobs();
+    harness.run_steps(4);
+    let added = harness.state().project().annotations().len();
+    assert_eq!(added, loaded.project.annotations().len());
+    assert_eq!(
+        harness.state().project().documents().len(),
+        1,
+        "the declaration is matched"
+    );
+    harness.get_by_label("Annotations imported");
+    harness.get_by_label("OK").click();
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(4);
+    assert!(
+        harness.state().project().annotations().is_empty(),
+        "one undo"
+    );
+}

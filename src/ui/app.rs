@@ -52,6 +52,7 @@ pub(super) enum Job {
     Document(Box<super::reading::DocumentJob>),
     Merge(PathBuf, Result<Loaded, IoError>),
     Exported(PathBuf, Result<(), IoError>),
+    Imported(PathBuf, Result<Box<crate::io::import::Imported>, IoError>),
 }
 
 /// A short message at the bottom of the window.
@@ -361,6 +362,8 @@ impl PizhuApp {
                 self.toast(t!("toast-exported", path = path.display().to_string()));
             }
             Job::Exported(_, Err(err)) => self.error(t!("error-export"), &err),
+            Job::Imported(path, Ok(imported)) => self.finish_import_annotations(&path, *imported),
+            Job::Imported(_, Err(err)) => self.error(t!("error-import"), &err),
         }
     }
 

@@ -52,6 +52,8 @@ pub enum Command {
     AddDocument,
     /// File → Merge…
     Merge,
+    /// File → Import Annotations.
+    ImportAnnotations(crate::io::import::AnnotationFormat),
     /// File → Save.
     Save,
     /// File → Save As…
@@ -187,6 +189,10 @@ impl PizhuApp {
             ),
             Command::AddDocument => self.dialogs.request(DialogRequest::AddDocument, ctx),
             Command::Merge => self.dialogs.request(DialogRequest::Merge, ctx),
+            Command::ImportAnnotations(format) => {
+                self.dialogs
+                    .request(DialogRequest::ImportAnnotations(format), ctx);
+            }
             Command::Save => match self.path.clone() {
                 Some(path) => {
                     let _ = self.save_to(&path);
@@ -343,6 +349,9 @@ impl PizhuApp {
             DialogRequest::Open => self.spawn_read(ctx, path, false),
             DialogRequest::AddDocument => self.spawn_read(ctx, path, true),
             DialogRequest::Merge => self.spawn_merge(ctx, path),
+            DialogRequest::ImportAnnotations(format) => {
+                self.spawn_import_annotations(ctx, path, format);
+            }
             DialogRequest::SaveProject { .. } => {
                 let path = with_project_extension(path);
                 if self.save_to(&path) {

@@ -16,6 +16,8 @@ pub enum DialogRequest {
     AddDocument,
     /// Choose another annotator's project to merge in.
     Merge,
+    /// Choose a file of annotations to import (qdpx, brat .ann, W3C JSON-LD).
+    ImportAnnotations(crate::io::import::AnnotationFormat),
     /// Choose where to save the project.
     SaveProject {
         /// Suggested file name.
@@ -116,6 +118,19 @@ fn show(request: &DialogRequest) -> Option<PathBuf> {
             .add_filter(t!("dialog-filter-text"), &texts)
             .add_filter(&all, &["*"])
             .pick_file(),
+        DialogRequest::ImportAnnotations(format) => {
+            use crate::io::import::AnnotationFormat;
+            let extensions: &[&str] = match format {
+                AnnotationFormat::Qdpx => &["qdpx"],
+                AnnotationFormat::Brat => &["ann"],
+                AnnotationFormat::W3c => &["jsonld", "json"],
+            };
+            rfd::FileDialog::new()
+                .set_title(t!("dialog-import-annotations"))
+                .add_filter(extensions.join(", "), extensions)
+                .add_filter(&all, &["*"])
+                .pick_file()
+        }
         DialogRequest::SaveProject { suggested } => rfd::FileDialog::new()
             .set_title(t!("dialog-save-project"))
             .add_filter(&project, &["ron"])

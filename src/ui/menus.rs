@@ -28,6 +28,18 @@ pub fn menu_bar(app: &mut PizhuApp, ui: &mut egui::Ui) {
             if ui.button(t!("menu-file-merge")).clicked() {
                 app.push(Command::Merge);
             }
+            ui.menu_button(t!("menu-file-import"), |ui| {
+                use crate::io::import::AnnotationFormat;
+                if ui.button(t!("menu-import-qdpx")).clicked() {
+                    app.push(Command::ImportAnnotations(AnnotationFormat::Qdpx));
+                }
+                if ui.button(t!("menu-import-brat")).clicked() {
+                    app.push(Command::ImportAnnotations(AnnotationFormat::Brat));
+                }
+                if ui.button(t!("menu-import-w3c")).clicked() {
+                    app.push(Command::ImportAnnotations(AnnotationFormat::W3c));
+                }
+            });
             ui.menu_button(t!("menu-file-recent"), |ui| {
                 if app.prefs.recent.is_empty() {
                     ui.label(t!("menu-file-recent-none"));

@@ -1,5 +1,6 @@
-//! Documents read on worker threads: progress and Cancel in the status bar,
-//! and a bar offering another encoding when detection was a guess.
+//! Files read on worker threads: documents (progress and Cancel in the
+//! status bar, and a bar offering another encoding when detection was a
+//! guess), and other tools' annotations (File → Import Annotations).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -9,7 +10,7 @@ use egui::Ui;
 use super::app::{Job, PizhuApp, project_with};
 use super::commands::Command;
 use crate::io::IoError;
-use crate::io::import::{DocumentRead, Progress, open_document};
+use crate::io::import::{AnnotationFormat, DocumentRead, Imported, Progress, open_document};
 use crate::model::{DocId, Edit};
 use crate::t;
 
@@ -187,6 +188,64 @@ impl PizhuApp {
             ],
         }));
         self.push(Command::ShowDocument(old.clone()));
+    }
+}
+
+impl PizhuApp {
+    /// Read another tool's annotations on a worker thread (against a copy
+    /// of the project, to match its documents and codes).
+    pub(super) fn spawn_import_annotations(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        format: AnnotationFormat,
+    ) {
+        let project = self.project.clone();
+        let tx = self.jobs.0.clone();
+        let ctx = ctx.clone();
+        self.busy += 1;
+        std::thread::spawn(move || {
+            let result =
+                crate::io::import::import_annotations(&project, format, &path).map(Box::new);
+            let _ = tx.send(Job::Imported(path, result));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Apply an import as one undoable step and say what it did.
+    pub(super) fn finish_import_annotations(&mut self, path: &std::path::Path, imported: Imported) {
+        let name = file_name(path);
+        let report = imported.report;
+        if let Edit::Batch { edits, .. } = imported.edit
+            && !edits.is_empty()
+        {
+            self.push(Command::Edit(Edit::Batch {
+                label: t!("edit-import", name = name.clone()),
+                edits,
+            }));
+        }
+        let mut message = t!(
+            "import-report",
+            name = name,
+            documents = report.documents_added,
+            codes = report.codes_added,
+            annotations = report.annotations_added,
+            present = report.annotations_present
+        );
+        if !report.skipped.is_empty() {
+            message.push_str("\n\n");
+            message.push_str(&t!("import-skipped", count = report.skipped.len()));
+            for skipped in report.skipped.iter().take(20) {
+                message.push_str(&format!("\n• {skipped}"));
+            }
+        }
+        for note in report.notes.iter().take(10) {
+            message.push_str(&format!("\n• {note}"));
+        }
+        self.modal = Some(super::modals::Modal::Message {
+            title: t!("import-title"),
+            message,
+        });
     }
 }
 

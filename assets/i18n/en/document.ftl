@@ -33,3 +33,22 @@ encoding-reopen = Read Again
 encoding-keep = Keep This Encoding
 encoding-has-annotations = The document already has annotations; its encoding can no longer be changed (the annotations would point into a different text).
 edit-reencode = read “{ $name }” as { $encoding }
+
+## Importing annotations
+import-title = Annotations imported
+import-report = From { $name }: { $annotations ->
+    [one] 1 annotation
+   *[other] { $annotations } annotations
+} added ({ $present } already here), { $documents ->
+    [one] 1 document
+   *[other] { $documents } documents
+} and { $codes ->
+    [one] 1 code
+   *[other] { $codes } codes
+} added. One step to undo.
+import-skipped = { $count ->
+    [one] 1 selection was
+   *[other] { $count } selections were
+} skipped:
+edit-import = import { $name }
+error-import = Could not import the annotations

@@ -30,3 +30,10 @@ encoding-reopen = 重新读取
 encoding-keep = 保留此编码
 encoding-has-annotations = 该文档已有批注，不能再更改字符编码（否则批注会指向不同的文本）。
 edit-reencode = 以 { $encoding } 重新读取“{ $name }”
+
+## 导入批注
+import-title = 批注已导入
+import-report = 从 { $name } 添加了 { $annotations } 条批注（另有 { $present } 条已存在）、{ $documents } 个文档和 { $codes } 个编码。可一步撤销。
+import-skipped = 有 { $count } 处选区被跳过：
+edit-import = 导入 { $name }
+error-import = 无法导入批注
