@@ -141,8 +141,9 @@ impl PizhuApp {
                 self.toast(t!("toast-added", name = name));
             }
             Then::Replace(old) => {
-                self.replace_document(&old, doc);
-                if let Some(guess) = &mut self.encoding_guess {
+                if self.replace_document(&old, doc)
+                    && let Some(guess) = &mut self.encoding_guess
+                {
                     guess.encoding.clone_from(&encoding);
                 }
                 return;
@@ -157,15 +158,15 @@ impl PizhuApp {
     }
 
     /// Put `doc` (the same file read in another encoding) in place of `old`;
-    /// refused once the document carries annotations, whose offsets would
-    /// point into a different text.
-    fn replace_document(&mut self, old: &DocId, doc: crate::model::Document) {
+    /// refused (false) once the document carries annotations, whose offsets
+    /// would point into a different text.
+    fn replace_document(&mut self, old: &DocId, doc: crate::model::Document) -> bool {
         if !self.project.annotations_of(old).is_empty() {
             self.toast(t!("encoding-has-annotations"));
-            return;
+            return false;
         }
         let Some(index) = self.project.documents().iter().position(|d| &d.id == old) else {
-            return;
+            return false;
         };
         let encoding = doc
             .source
@@ -188,6 +189,7 @@ impl PizhuApp {
             ],
         }));
         self.push(Command::ShowDocument(old.clone()));
+        true
     }
 }
 
