@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::Rng;
+
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -19,22 +21,6 @@ use pizhu::model::{Annotation, CharSpan, Code, CodeId, Color, DocId, Document, P
 const BYTES: usize = 6 * 1024 * 1024;
 const ANNOTATIONS: usize = 10_000;
 const CODES: usize = 20;
-
-/// xorshift64: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// The document, 20 codes, and 10,000 annotations: passages spread evenly,
 /// each coded by two or three of amy, bo and cai with jittered boundaries

@@ -13,6 +13,8 @@
 
 mod common;
 
+use common::Rng;
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -45,22 +47,6 @@ const IMPORTS: [(AnnotationFormat, &str); 3] = [
     (AnnotationFormat::Brat, "brat"),
     (AnnotationFormat::W3c, "w3c"),
 ];
-
-/// xorshift64: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// The project: one document of about `bytes` bytes named `bench.txt`, 20
 /// codes in two levels (with descriptions), and 10,000 annotations per
