@@ -485,19 +485,22 @@ fn example() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/example.pizhu.ron")
 }
 
+/// How many annotations of `project` carry the code named `code`.
+fn coded_with(project: &pizhu::model::Project, code: &str) -> usize {
+    let id = &project.code_by_name(code).expect("the code").id;
+    project
+        .annotations()
+        .iter()
+        .filter(|a| a.codes.contains(id))
+        .count()
+}
+
 #[test]
 fn retrieval_with_and_or_and_jumping_to_a_segment() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness(app_with(&dialogs, Some(example()), None));
     let project = harness.state().project().clone();
-    let count = |code: &str| {
-        let id = project.code_by_name(code).unwrap().id.clone();
-        project
-            .annotations()
-            .iter()
-            .filter(|a| a.codes.contains(&id))
-            .count()
-    };
+    let count = |code: &str| coded_with(&project, code);
     let (kosovo, un) = (count("Kosovo"), count("UN reform"));
     assert!(kosovo > 0 && un > 0);
 
@@ -540,14 +543,7 @@ fn retrieval_in_chinese_is_driven_by_chinese_names() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness(app_in(Lang::Zh, &dialogs, Some(example()), None));
     let project = harness.state().project().clone();
-    let count = |code: &str| {
-        let id = project.code_by_name(code).unwrap().id.clone();
-        project
-            .annotations()
-            .iter()
-            .filter(|a| a.codes.contains(&id))
-            .count()
-    };
+    let count = |code: &str| coded_with(&project, code);
     let (kosovo, un) = (count("Kosovo"), count("UN reform"));
     harness.state_mut().show_analysis(true, false, false);
     harness.run_steps(4);
