@@ -66,5 +66,5 @@ pub fn run(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
             )))
         }),
     )
-    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+    .map_err(|e| anyhow::anyhow!(crate::t!("error-window", reason = e.to_string())))
 }

@@ -133,6 +133,7 @@ error-save = Could not save
 error-export = Could not export
 error-delete-code = Could not delete the code
 error-recover = Could not recover
+error-window = could not open the window: { $reason }
 
 ## Dialogs
 button-ok = OK

@@ -121,6 +121,7 @@ error-save = 无法保存
 error-export = 无法导出
 error-delete-code = 无法删除编码
 error-recover = 无法恢复
+error-window = 无法打开窗口：{ $reason }
 
 ## 对话框
 button-ok = 确定
