@@ -125,6 +125,8 @@ pub fn show(app: &mut PizhuApp, ctx: &egui::Context) {
         let mut open = true;
         egui::Window::new(t!("shortcuts-title"))
             .id(egui::Id::unique("shortcuts-window"))
+            // Beside the settings window, which opens at the left edge.
+            .default_pos([400.0, 40.0])
             .open(&mut open)
             .show(ctx, |ui| shortcuts_ui(app, ui));
         app.settings.shortcuts_open = open;
