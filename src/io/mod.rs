@@ -14,6 +14,15 @@ use std::path::Path;
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
+/// How messages and documents name `path`: its file name, or the whole
+/// path when it has none (`/`, `..`).
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// Read a whole file, refusing ones over [`MAX_FILE_BYTES`].
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, IoError> {
     let read_err = |source| IoError::Read {

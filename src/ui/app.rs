@@ -391,12 +391,7 @@ impl PizhuApp {
                 self.replace_project(merged, own_path);
                 // The merge exists only in memory until saved.
                 self.saved_revision = u64::MAX;
-                let mut message = t!(
-                    "merged-text",
-                    name = path
-                        .file_name()
-                        .map_or_else(|| there.clone(), |n| n.to_string_lossy().into_owned())
-                );
+                let mut message = t!("merged-text", name = crate::io::file_name(path));
                 if !conflicts.is_empty() {
                     message.push_str("\n\n");
                     message.push_str(&t!("merged-conflicts"));

@@ -9,8 +9,8 @@ use egui::Ui;
 
 use super::app::{Job, PizhuApp, project_with};
 use super::commands::Command;
-use crate::io::IoError;
 use crate::io::import::{AnnotationFormat, DocumentRead, Imported, Progress, open_document};
+use crate::io::{IoError, file_name};
 use crate::model::{DocId, Edit};
 use crate::t;
 
@@ -249,13 +249,6 @@ impl PizhuApp {
             message,
         });
     }
-}
-
-fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 /// The reads in progress, in the status bar: name, percentage, Cancel.

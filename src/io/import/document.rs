@@ -161,11 +161,7 @@ pub fn document_from_bytes_with(
             reason: format!("the {} holds no text", format_name(format)),
         });
     }
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let mut document = Document::new(id, name, text);
+    let mut document = Document::new(id, crate::io::file_name(path), text);
     document.source = Some(Source {
         path: path.display().to_string(),
         sha256: sha256_hex(bytes),

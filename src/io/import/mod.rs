@@ -69,10 +69,7 @@ pub fn import_annotations(
         AnnotationFormat::Brat => brat::read(path)?,
         AnnotationFormat::W3c => w3c::read(path, project)?,
     };
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = super::file_name(path);
     Ok(merge::merge(project, foreign, format!("import {name}")))
 }
 
