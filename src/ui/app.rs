@@ -297,15 +297,27 @@ impl PizhuApp {
         }
     }
 
-    /// Read another project on a worker thread, to merge it.
-    pub(super) fn spawn_merge(&mut self, ctx: &egui::Context, path: PathBuf) {
+    /// Run `work` on a worker thread; its job is taken in by
+    /// [`PizhuApp::poll_jobs`] (the window is woken for it).
+    pub(super) fn spawn_job(
+        &mut self,
+        ctx: &egui::Context,
+        work: impl FnOnce() -> Job + Send + 'static,
+    ) {
         let tx = self.jobs.0.clone();
         let ctx = ctx.clone();
         self.busy += 1;
         std::thread::spawn(move || {
-            let result = crate::io::project_file::load(&path);
-            let _ = tx.send(Job::Merge(path, result));
+            let _ = tx.send(work());
             ctx.request_repaint();
+        });
+    }
+
+    /// Read another project on a worker thread, to merge it.
+    pub(super) fn spawn_merge(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.spawn_job(ctx, move || {
+            let result = crate::io::project_file::load(&path);
+            Job::Merge(path, result)
         });
     }
 
@@ -318,13 +330,9 @@ impl PizhuApp {
             self.spawn_document(ctx, path, then, None);
             return;
         }
-        let tx = self.jobs.0.clone();
-        let ctx = ctx.clone();
-        self.busy += 1;
-        std::thread::spawn(move || {
+        self.spawn_job(ctx, move || {
             let result = crate::io::project_file::load(&path);
-            let _ = tx.send(Job::Project(path, result));
-            ctx.request_repaint();
+            Job::Project(path, result)
         });
     }
 

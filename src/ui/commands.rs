@@ -366,14 +366,10 @@ impl PizhuApp {
                 // A large project takes a fifth of a second to export (qdpx,
                 // 6 MB): on a copy, off the UI thread.
                 let project = self.project.clone();
-                let tx = self.jobs.0.clone();
-                let ctx = ctx.clone();
-                self.busy += 1;
-                std::thread::spawn(move || {
+                self.spawn_job(ctx, move || {
                     let options = ExportOptions { csv_bom: bom };
                     let result = crate::io::export::export(&project, what, &path, options);
-                    let _ = tx.send(super::app::Job::Exported(path, result));
-                    ctx.request_repaint();
+                    super::app::Job::Exported(path, result)
                 });
             }
         }

@@ -87,13 +87,9 @@ impl PizhuApp {
             path: path.clone(),
             progress: progress.clone(),
         });
-        let tx = self.jobs.0.clone();
-        let ctx = ctx.clone();
-        self.busy += 1;
-        std::thread::spawn(move || {
+        self.spawn_job(ctx, move || {
             let result = open_document(&path, id, label.as_deref(), &progress);
-            let _ = tx.send(Job::Document(Box::new(DocumentJob { path, then, result })));
-            ctx.request_repaint();
+            Job::Document(Box::new(DocumentJob { path, then, result }))
         });
     }
 
@@ -203,14 +199,10 @@ impl PizhuApp {
         format: AnnotationFormat,
     ) {
         let project = self.project.clone();
-        let tx = self.jobs.0.clone();
-        let ctx = ctx.clone();
-        self.busy += 1;
-        std::thread::spawn(move || {
+        self.spawn_job(ctx, move || {
             let result =
                 crate::io::import::import_annotations(&project, format, &path).map(Box::new);
-            let _ = tx.send(Job::Imported(path, result));
-            ctx.request_repaint();
+            Job::Imported(path, result)
         });
     }
 
