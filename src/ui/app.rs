@@ -589,8 +589,12 @@ impl PizhuApp {
         const SHOWN: usize = 30;
         let doc = self.current_document()?;
         let short = |span: crate::model::CharSpan| {
-            let text: String = doc.slice_clamped(span).split_whitespace().collect();
-            let mut chars = text.chars();
+            // Runs every frame, and the selection may be the whole document:
+            // look only at the chars shown.
+            let mut chars = doc
+                .slice_clamped(span)
+                .chars()
+                .filter(|c| !c.is_whitespace());
             let head: String = chars.by_ref().take(SHOWN).collect();
             if chars.next().is_some() {
                 format!("{head}…")
