@@ -134,9 +134,27 @@ fn a_changed_shortcut_works_and_is_kept_in_the_preferences() {
 fn the_welcome_window_opens_the_example_project() {
     let mut harness = harness_in(Lang::Zh, true);
     harness.get_by_label("欢迎使用批注");
+    harness.state_mut().view.line_spacing = 2.5;
     click(&mut harness, "打开示例项目（已完成编码）");
+    assert_eq!(
+        harness.state().view.line_spacing,
+        2.5,
+        "the setting survives"
+    );
     assert!(harness.query_by_label("欢迎使用批注").is_none());
     assert!(!harness.state().project().annotations().is_empty());
+    // The codebook counts the example's annotations, not the declaration's
+    // (both projects start at the same revision).
+    let kosovo = pizhu::model::CodeId("c-kosovo".into());
+    let tagged = harness
+        .state()
+        .project()
+        .annotations()
+        .iter()
+        .filter(|a| a.codes.contains(&kosovo))
+        .count();
+    assert!(tagged > 0);
+    assert_eq!(harness.state_mut().code_count(&kosovo), tagged);
 }
 
 #[test]

@@ -45,6 +45,13 @@ pub struct AnalysisState {
 }
 
 impl AnalysisState {
+    /// Drop the cached results (another project is shown: its revisions
+    /// say nothing about this one's).
+    pub fn forget_results(&mut self) {
+        self.retrieved = None;
+        self.stats = None;
+    }
+
     /// The query the checkboxes describe, if any code is chosen.
     pub fn query(&self) -> Option<Query> {
         if self.include.is_empty() && self.exclude.is_empty() {

@@ -220,9 +220,10 @@ impl PizhuApp {
         self.modal.as_ref()
     }
 
-    /// How many annotations carry `code` (cached per project revision: the
-    /// codebook shows this for every code on every frame).
-    pub(super) fn code_count(&mut self, code: &crate::model::CodeId) -> usize {
+    /// How many annotations carry `code`, as the codebook shows it (cached
+    /// per project revision: the codebook shows this for every code on
+    /// every frame).
+    pub fn code_count(&mut self, code: &crate::model::CodeId) -> usize {
         if self.code_counts.0 != self.project.revision() {
             let mut counts = std::collections::HashMap::new();
             for ann in self.project.annotations() {
@@ -444,6 +445,10 @@ impl PizhuApp {
         self.memos.reset();
         self.view.reset();
         self.encoding_guess = None;
+        // Caches keyed by revision: a new project may have the same one.
+        self.code_counts.0 = u64::MAX;
+        self.analysis.forget_results();
+        self.compare.forget_results();
     }
 
     /// Write the recovery file when there are unsaved changes a minute old.

@@ -40,6 +40,18 @@ pub struct CompareState {
     scrolled: Option<usize>,
 }
 
+impl CompareState {
+    /// Drop the cached comparison (another project is shown: its revisions
+    /// say nothing about this one's).
+    pub fn forget_results(&mut self) {
+        self.cache = None;
+        self.current = None;
+        self.scrolled = None;
+        self.left_view.reset();
+        self.right_view.reset();
+    }
+}
+
 impl Default for CompareState {
     fn default() -> Self {
         Self {

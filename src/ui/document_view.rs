@@ -229,6 +229,7 @@ impl DocumentView {
     pub fn reset(&mut self) {
         let Self {
             font_size,
+            line_spacing,
             reading_mode,
             line_numbers,
             snap_to_words,
@@ -237,6 +238,7 @@ impl DocumentView {
         } = *self;
         *self = Self {
             font_size,
+            line_spacing,
             reading_mode,
             line_numbers,
             snap_to_words,
